@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** Default request timeout: generous enough for a FortiGate across a WAN. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+export interface CommonOptions {
+	vdom?: string;
+	timeout?: number;
+	waitForOnline?: boolean;
+	waitTimeout?: number;
+	pollInterval?: number;
+}
+
+/**
+ * The node's `options` collection. One collection for every operation, so a
+ * workflow keeps its VDOM and timeout when the operation changes; the reboot
+ * entries show only for the reboot.
+ */
+export const optionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 0.1 },
+			default: 10,
+			description: 'How often to check whether the FortiGate answers again',
+			displayOptions: { show: { '/operation': ['reboot'], waitForOnline: [true] } },
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description: 'How long to wait for each answer of the FortiGate. Applies to the whole execution.',
+		},
+		{
+			displayName: 'VDOM',
+			name: 'vdom',
+			type: 'string',
+			default: '',
+			placeholder: 'root',
+			description: 'VDOM to query, overriding the credential\'s. * queries every VDOM the account can see; each item then says its VDOM.',
+		},
+		{
+			displayName: 'Wait for Online',
+			name: 'waitForOnline',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to wait until the FortiGate answers again and prove that it rebooted (its last-reboot time changed)',
+			displayOptions: { show: { '/operation': ['reboot'] } },
+		},
+		{
+			displayName: 'Wait Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			description: 'How long to wait for the FortiGate to come back before reporting an error',
+			displayOptions: { show: { '/operation': ['reboot'], waitForOnline: [true] } },
+		},
+	],
+};
+
+export function getOptions(context: IExecuteFunctions, itemIndex: number): CommonOptions {
+	return context.getNodeParameter('options', itemIndex, {}) as IDataObject as CommonOptions;
+}
+
+/** The VDOM for an item: the option when set, otherwise undefined (the credential's). */
+export function vdomFor(context: IExecuteFunctions, itemIndex: number): string | undefined {
+	const vdom = String(getOptions(context, itemIndex).vdom ?? '').trim();
+	return vdom || undefined;
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { FortiGateSession } from '../../transport/FortiGateSession';
+import { listFields } from '../common/listFields';
+import { recordsOf } from '../common/envelopes';
+import { vdomFor } from '../common/options';
+import { readLimit } from '../common/parameters';
+
+const show = { resource: ['dhcpLease'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'IP Version',
+		name: 'ipVersion',
+		type: 'options',
+		options: [
+			{ name: 'IPv4', value: 'ipv4' },
+			{ name: 'IPv6', value: 'ipv6' },
+			{ name: 'Both', value: 'both' },
+		],
+		default: 'ipv4',
+		description: 'Which leases to return',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Interface',
+		name: 'interface',
+		type: 'string',
+		default: '',
+		placeholder: 'internal',
+		description: 'Only leases of the DHCP server on this interface (as named on the FortiGate); empty for all',
+		displayOptions: { show },
+	},
+	...listFields('dhcpLease', 'getMany'),
+];
+
+/** One item per lease, with the fields FortiOS returns plus the `vdom`. */
+export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
+	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, 'ipv4') as 'ipv4' | 'ipv6' | 'both';
+	const iface = String(this.getNodeParameter('interface', itemIndex, '') ?? '').trim();
+	const limit = readLimit(this, itemIndex);
+	const envelopes = await session.request({
+		method: 'GET',
+		path: '/api/v2/monitor/system/dhcp',
+		// FortiOS returns IPv4 and IPv6 leases together when ipv6=true.
+		query: { ipv6: ipVersion === 'ipv4' ? undefined : true, interface: iface || undefined },
+		vdom: vdomFor(this, itemIndex),
+		purpose: { action: 'list the DHCP leases', permission: { group: 'netgrp', access: 'read' } },
+	});
+	const leases = recordsOf(envelopes).filter(
+		(lease) => (ipVersion === 'both' || (lease.type ?? 'ipv4') === ipVersion) && (!iface || lease.interface === iface),
+	);
+	return limit === undefined ? leases : leases.slice(0, limit);
+}

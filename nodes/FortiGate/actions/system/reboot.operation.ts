@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { FortinetError } from '../../../shared/errors';
+import type { FortiGateSession } from '../../transport/FortiGateSession';
+import { getOptions } from '../common/options';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Event Log Message',
+		name: 'eventLogMessage',
+		type: 'string',
+		default: '',
+		placeholder: 'Scheduled maintenance reboot by n8n',
+		description: 'Text the FortiGate writes to its event log with the reboot',
+		displayOptions: { show: { resource: ['system'], operation: ['reboot'] } },
+	},
+];
+
+const REBOOT = {
+	method: 'POST' as const,
+	path: '/api/v2/monitor/system/os/reboot',
+	vdom: '',
+	purpose: { action: 'reboot the FortiGate', permission: { group: 'sysgrp' as const, access: 'read-write' as const } },
+};
+
+/**
+ * Reboots the device. The request is sent exactly once; a dropped connection
+ * after sending is how a FortiGate often answers it and counts as success.
+ * With "Wait for Online", polls until the device answers and its
+ * `utc_last_reboot` has moved, which proves the reboot happened.
+ */
+export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
+	const message = String(this.getNodeParameter('eventLogMessage', itemIndex, '') ?? '');
+	const options = getOptions(this, itemIndex);
+	const waitTimeoutMs = Math.max(1, Number(options.waitTimeout ?? 600)) * 1000;
+	const pollIntervalMs = Math.max(0.1, Number(options.pollInterval ?? 10)) * 1000;
+
+	const lastRebootBefore = options.waitForOnline ? await readLastReboot(session).catch(() => undefined) : undefined;
+	const requestedAt = Date.now();
+	const { connectionDropped } = await session.sendPowerAction({ ...REBOOT, body: { event_log_message: message } });
+	const result: IDataObject = {
+		rebootInitiated: true,
+		connectionDropped,
+		requestedAt: new Date(requestedAt).toISOString(),
+	};
+	if (!options.waitForOnline) return [result];
+
+	const deadline = requestedAt + waitTimeoutMs;
+	while (Date.now() < deadline) {
+		await sleep(Math.min(pollIntervalMs, deadline - Date.now()));
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) break;
+		if (!(await session.isAnswering(Math.min(session.timeoutMs, remaining)))) continue;
+		const answeredAt = Date.now();
+		const lastReboot = await readLastReboot(session, Math.min(session.timeoutMs, Math.max(1, deadline - Date.now()))).catch((error) => {
+			if (error instanceof FortinetError && (error.kind === 'connection' || error.kind === 'timeout')) return 'down' as const;
+			throw error;
+		});
+		if (lastReboot === 'down') continue;
+		// Without a previous value (no access to the web UI state) an answer is all we can know.
+		if (lastRebootBefore === undefined || (lastReboot !== undefined && lastReboot > lastRebootBefore)) {
+			return [
+				{
+					...result,
+					backOnline: true,
+					rebootConfirmed: lastRebootBefore !== undefined,
+					downtimeSeconds: Math.round((answeredAt - requestedAt) / 100) / 10,
+					lastRebootAt: lastReboot !== undefined ? new Date(lastReboot).toISOString() : null,
+				},
+			];
+		}
+	}
+	throw new FortinetError({
+		kind: 'timeout',
+		message: `The reboot was initiated, but the FortiGate did not come back within ${Math.round(waitTimeoutMs / 1000)} s`,
+		description: 'Check the device on its console. A large configuration or a firmware upgrade pending at boot can take longer: raise Wait Timeout.',
+	});
+}
+
+/** `utc_last_reboot` (ms) from the web UI state, the proof that a reboot happened. */
+async function readLastReboot(session: FortiGateSession, timeoutMs?: number): Promise<number | undefined> {
+	const [envelope] = await session.request({
+		method: 'GET',
+		path: '/api/v2/monitor/web-ui/state',
+		vdom: '',
+		timeoutMs,
+		purpose: { action: 'read the last reboot time', permission: { group: 'any', access: 'read' } },
+	});
+	const value = (envelope.results as IDataObject | undefined)?.utc_last_reboot;
+	return typeof value === 'number' ? value : undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

@@ -1,0 +1,419 @@
+import { CookieJar } from 'tough-cookie';
+import { FortinetError } from '../../shared/errors';
+import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
+import type { Redactor } from '../../shared/redactor';
+import { failedBeforeSending } from '../../shared/transportErrors';
+import type { FortiGateConnection } from './connection';
+import { findCsrfToken, storeCookies } from './cookies';
+import { fortiGateHttpError, type RequestPurpose } from './errors';
+import {
+	loginRefused,
+	noLoginEndpoint,
+	parseJsonLoginAnswer,
+	parseLegacyLoginAnswer,
+	sessionLimitReached,
+} from './login';
+
+/** One FortiOS reply envelope (monitor or CMDB). */
+export interface FortiGateEnvelope {
+	results?: unknown;
+	vdom?: string;
+	status?: string;
+	version?: string;
+	build?: number;
+	serial?: string;
+	error?: number;
+	http_status?: number;
+	[key: string]: unknown;
+}
+
+export interface ApiRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	path: string;
+	query?: Record<string, QueryValue>;
+	body?: unknown;
+	/** VDOM for this request; undefined = the credential's default; '' = none sent. */
+	vdom?: string;
+	purpose: RequestPurpose;
+	/** Overrides the execution's timeout (used while waiting for a reboot). */
+	timeoutMs?: number;
+}
+
+export interface SessionOptions {
+	timeoutMs: number;
+	redactor: Redactor;
+}
+
+type Authorization = { kind: 'apiKey' } | { kind: 'jsonSession'; sessionKey: string } | { kind: 'cookieSession' };
+
+/** Re-logins allowed per execution after the device ended the session (admintimeout, reboot). */
+const MAX_RELOGINS = 2;
+
+/**
+ * One FortiGate session for one execution: a bearer API key, or an admin
+ * login (JSON first, /logincheck as fallback) with its cookie jar and CSRF
+ * token. Every request goes through `request()`; `close()` logs out.
+ */
+export class FortiGateSession {
+	/** FortiOS version seen in the latest reply envelope, e.g. "v6.2.4". */
+	firmwareVersion?: string;
+	private authorization?: Authorization;
+	private readonly jar = new CookieJar();
+	private readonly http: HttpClient;
+	private relogins = 0;
+	private deviceRebooting = false;
+
+	private constructor(
+		private readonly connection: FortiGateConnection,
+		private readonly options: SessionOptions,
+	) {
+		options.redactor.add(connection.apiKey, connection.password);
+		this.http = new HttpClient({
+			baseUrl: connection.baseUrl,
+			tls: connection.tls,
+			timeoutMs: options.timeoutMs,
+			product: 'The FortiGate',
+		});
+	}
+
+	static async open(connection: FortiGateConnection, options: SessionOptions): Promise<FortiGateSession> {
+		const session = new FortiGateSession(connection, options);
+		try {
+			await session.authenticate();
+		} catch (error) {
+			await session.http.close();
+			throw error;
+		}
+		return session;
+	}
+
+	get defaultVdom(): string {
+		return this.connection.vdom;
+	}
+
+	get timeoutMs(): number {
+		return this.options.timeoutMs;
+	}
+
+	/** Sends an API request and returns its envelopes (one per VDOM; one when a single VDOM). */
+	async request(request: ApiRequest): Promise<FortiGateEnvelope[]> {
+		const vdom = request.vdom ?? this.connection.vdom;
+		let response = await this.send(request, vdom);
+		if (response.status === 401 && this.canLogInAgain()) {
+			await this.logInAgain();
+			response = await this.send(request, vdom);
+		}
+		return this.envelopes(response, request, vdom);
+	}
+
+	/**
+	 * Sends a request that takes the device down (reboot, shutdown). It is sent
+	 * once, never retried, on a connection of its own: a connection dropped
+	 * after sending means the device went down, which is success.
+	 */
+	async sendPowerAction(request: ApiRequest): Promise<{ connectionDropped: boolean }> {
+		try {
+			let response = await this.send(request, request.vdom ?? '', true);
+			// A 401 means the device refused it unseen (the session had expired):
+			// sending it again after a new login cannot reboot twice.
+			if (response.status === 401 && this.canLogInAgain()) {
+				await this.logInAgain();
+				response = await this.send(request, request.vdom ?? '', true);
+			}
+			if (response.status >= 200 && response.status < 300) {
+				this.deviceRebooting = true;
+				return { connectionDropped: false };
+			}
+			this.envelopes(response, request, '');
+			return { connectionDropped: false };
+		} catch (error) {
+			if (error instanceof FortinetError && (error.kind === 'http' || error.kind === 'response')) throw error;
+			if (failedBeforeSending(error)) throw error;
+			this.deviceRebooting = true;
+			return { connectionDropped: true };
+		}
+	}
+
+	/**
+	 * Probes the device while it reboots: any HTTP answer means its web
+	 * service is up again. The session the reboot ended is replaced by a new
+	 * login on the first request that gets 401.
+	 */
+	async isAnswering(timeoutMs: number): Promise<boolean> {
+		try {
+			await this.http.request({ method: 'GET', path: '/api/v2/monitor/system/status', timeoutMs, headers: this.headers() });
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Logs out and closes the connection pool. Returns warnings for the output, never throws. */
+	async close(): Promise<string[]> {
+		const warnings: string[] = [];
+		try {
+			// After a reboot or shutdown the session is gone with the device:
+			// a logout would only wait for the timeout, so it is skipped.
+			if (!this.deviceRebooting && this.authorization && this.authorization.kind !== 'apiKey') {
+				await this.logout();
+			}
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			warnings.push(
+				this.options.redactor.redact(
+					`Logout from the FortiGate failed (${reason}). The admin session stays open until admintimeout ends it.`,
+				),
+			);
+		} finally {
+			await this.http.close();
+		}
+		return warnings;
+	}
+
+	private canLogInAgain(): boolean {
+		return this.connection.authentication === 'adminLogin' && this.relogins < MAX_RELOGINS;
+	}
+
+	/** The device ended the session (admintimeout, reboot): start a new one. */
+	private async logInAgain(): Promise<void> {
+		this.relogins++;
+		this.authorization = undefined;
+		this.jar.removeAllCookiesSync();
+		await this.authenticate();
+	}
+
+	private async authenticate(): Promise<void> {
+		if (this.connection.authentication === 'apiKey') {
+			this.authorization = { kind: 'apiKey' };
+			return;
+		}
+		// JSON login first: it is the only one on 7.6.4+, and firmware without
+		// it answers 404, which costs no failed-login count.
+		if (!(await this.jsonLogin())) await this.legacyLogin();
+		// A new session lives on a device that is up: it must be logged out.
+		this.deviceRebooting = false;
+	}
+
+	private async jsonLogin(): Promise<boolean> {
+		const { username, password } = this.connection;
+		const response = await this.http.request({
+			method: 'POST',
+			path: '/api/v2/authentication',
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify({
+				username,
+				secretkey: password,
+				ack_pre_disclaimer: true,
+				ack_post_disclaimer: true,
+				request_key: true,
+			}),
+		});
+		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		if (response.status === 503) throw sessionLimitReached();
+		if (response.status === 429) throw loginRefused('2', username!);
+		const answer = parseJsonLoginAnswer(response.body);
+		if (!answer) {
+			// Not the JSON dialect: the endpoint is absent (404) or disabled
+			// (401, 405, an HTML page). /logincheck is tried next.
+			if ([200, 401, 404, 405].includes(response.status)) return false;
+			throw fortiGateHttpError({ status: response.status, authentication: 'adminLogin', method: 'POST', path: '/api/v2/authentication', purpose: { action: 'log in' } });
+		}
+		if (answer.code === '5' && answer.sessionKey) {
+			this.options.redactor.add(answer.sessionKey);
+			this.authorization = { kind: 'jsonSession', sessionKey: answer.sessionKey };
+			return true;
+		}
+		throw loginRefused(answer.code, username!);
+	}
+
+	private async legacyLogin(): Promise<void> {
+		const { username, password } = this.connection;
+		const form = new URLSearchParams({ username: username!, secretkey: password!, ajax: '1' });
+		const response = await this.http.request({
+			method: 'POST',
+			path: '/logincheck',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: form.toString(),
+		});
+		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		if (response.status === 404 || response.status === 405) throw noLoginEndpoint();
+		if (response.status === 503) throw sessionLimitReached();
+		if (response.status === 429) throw loginRefused('2', username!);
+		if (response.status !== 200) {
+			throw fortiGateHttpError({ status: response.status, authentication: 'adminLogin', method: 'POST', path: '/logincheck', purpose: { action: 'log in' } });
+		}
+		const answer = parseLegacyLoginAnswer(response.body);
+		if (answer.code !== '1') throw loginRefused(answer.code, username!);
+		this.authorization = { kind: 'cookieSession' };
+		if (answer.disclaimer) await this.acceptDisclaimer();
+		if (!findCsrfToken(this.jar, this.origin)) {
+			// "1" without a valid CSRF cookie: FortiOS did not really log in.
+			await this.logout().catch(() => undefined);
+			this.authorization = undefined;
+			throw loginRefused('0', username!);
+		}
+	}
+
+	/** A login disclaimer (pre-login banner) is accepted on the admin's behalf. */
+	private async acceptDisclaimer(): Promise<void> {
+		const response = await this.http.request({
+			method: 'POST',
+			path: '/logindisclaimer',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.headers() },
+			body: 'confirm=1&ajax=1',
+		});
+		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		if (response.status !== 200) {
+			throw new FortinetError({
+				kind: 'login',
+				httpStatus: response.status,
+				message: 'The FortiGate did not accept the login disclaimer',
+				description: 'Log in once in the web UI to see the disclaimer, or disable it (config system global, set pre-login-banner disable).',
+			});
+		}
+	}
+
+	private async logout(): Promise<void> {
+		const authorization = this.authorization;
+		this.authorization = undefined;
+		if (!authorization || authorization.kind === 'apiKey') return;
+		const response =
+			authorization.kind === 'jsonSession'
+				? await this.http.request({ method: 'DELETE', path: '/api/v2/authentication', headers: { authorization: `Bearer ${authorization.sessionKey}`, accept: 'application/json' } })
+				: await this.http.request({ method: 'POST', path: '/logout', headers: this.headersFor(authorization) });
+		if (response.status >= 400) throw new Error(`the FortiGate answered ${response.status}`);
+	}
+
+	private get origin(): string {
+		return this.connection.baseUrl.origin;
+	}
+
+	private headers(): Record<string, string> {
+		return this.headersFor(this.authorization);
+	}
+
+	private headersFor(authorization: Authorization | undefined): Record<string, string> {
+		const headers: Record<string, string> = { accept: 'application/json' };
+		if (authorization?.kind === 'apiKey') headers.authorization = `Bearer ${this.connection.apiKey}`;
+		if (authorization?.kind === 'jsonSession') headers.authorization = `Bearer ${authorization.sessionKey}`;
+		const cookie = this.jar.getCookieStringSync(this.origin);
+		if (cookie) headers.cookie = cookie;
+		const csrf = findCsrfToken(this.jar, this.origin);
+		// Required on writes; sent on every request, which FortiOS accepts.
+		if (csrf) headers['x-csrftoken'] = csrf;
+		return headers;
+	}
+
+	private remember(secrets: string[]): void {
+		this.options.redactor.add(...secrets);
+	}
+
+	private async send(request: ApiRequest, vdom: string, freshConnection = false): Promise<HttpResponse> {
+		const headers = this.headers();
+		let body: string | undefined;
+		if (request.body !== undefined) {
+			headers['content-type'] = 'application/json';
+			body = JSON.stringify(request.body);
+		}
+		const response = await this.http.request({
+			method: request.method,
+			path: request.path,
+			query: { ...request.query, vdom: vdom || undefined },
+			headers,
+			body,
+			freshConnection,
+			timeoutMs: request.timeoutMs,
+		});
+		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		return response;
+	}
+
+	private envelopes(response: HttpResponse, request: ApiRequest, vdom: string): FortiGateEnvelope[] {
+		const parsed = this.parseJson(response, request);
+		const deviceCode = firstErrorCode(parsed);
+		if (response.status < 200 || response.status >= 300) {
+			throw fortiGateHttpError({
+				status: response.status,
+				authentication: this.connection.authentication,
+				method: request.method,
+				path: request.path,
+				vdom: vdom || undefined,
+				purpose: request.purpose,
+				deviceCode,
+			});
+		}
+		const list = Array.isArray(parsed) ? parsed : [parsed];
+		if (list.length === 0 || list.some((item) => typeof item !== 'object' || item === null || !('results' in item || 'status' in item))) {
+			throw new FortinetError({
+				kind: 'response',
+				message: `The FortiGate's reply to ${request.method} ${request.path} is not a FortiOS API envelope`,
+				description: 'Something other than the FortiOS REST API answered (a proxy, a captive portal, another service on this port). Check the Base URL.',
+			});
+		}
+		const envelopes = list as FortiGateEnvelope[];
+		for (const envelope of envelopes) {
+			if (typeof envelope.version === 'string') this.firmwareVersion = envelope.version;
+			if (envelope.status === 'error') {
+				throw new FortinetError({
+					kind: 'device',
+					deviceCode: envelope.error,
+					httpStatus: envelope.http_status,
+					message: `The FortiGate could not ${request.purpose.action}${envelope.vdom ? ` in VDOM "${envelope.vdom}"` : ''} (FortiOS error ${envelope.error ?? 'unknown'})`,
+					description: deviceErrorHint(envelope.error),
+				});
+			}
+		}
+		return envelopes;
+	}
+
+	private parseJson(response: HttpResponse, request: ApiRequest): unknown {
+		const text = response.body.trim();
+		if (!text) {
+			if (response.status >= 400) return undefined;
+			throw new FortinetError({
+				kind: 'response',
+				httpStatus: response.status,
+				message: `The FortiGate sent an empty reply to ${request.method} ${request.path}`,
+				description: 'The device may be restarting its web service. Try again in a minute.',
+			});
+		}
+		try {
+			return JSON.parse(text);
+		} catch {
+			if (response.status >= 400) return undefined;
+			const html = text.startsWith('<');
+			throw new FortinetError({
+				kind: 'response',
+				httpStatus: response.status,
+				message: `The FortiGate answered ${request.method} ${request.path} with ${html ? 'an HTML page' : 'something that is not JSON'}`,
+				description: html
+					? 'The Base URL may lead to the web UI through a proxy, an SSL-VPN portal or another service. Use the admin HTTPS address of the FortiGate itself.'
+					: 'The reply was cut short or is not from the FortiOS REST API. Try again; if it persists, check what listens at the Base URL.',
+			});
+		}
+	}
+}
+
+function firstErrorCode(parsed: unknown): number | undefined {
+	const first = Array.isArray(parsed) ? parsed[0] : parsed;
+	const code = (first as { error?: unknown } | undefined)?.error;
+	return typeof code === 'number' ? code : undefined;
+}
+
+/** The FortiOS error codes users meet most, in words. */
+function deviceErrorHint(code: number | undefined): string {
+	switch (code) {
+		case -3:
+			return 'FortiOS error -3: the object was not found. Check the name or ID.';
+		case -5:
+			return 'FortiOS error -5: an object with this name already exists.';
+		case -23:
+			return 'FortiOS error -23: the object is still used by another object (a policy or a group).';
+		case -37:
+			return 'FortiOS error -37: permission denied for this VDOM or object.';
+		case -61:
+			return 'FortiOS error -61: the command failed on the device. Check the values sent.';
+		default:
+			return 'Check the parameters and the device\'s event log.';
+	}
+}

@@ -1,0 +1,34 @@
+import { CookieJar } from 'tough-cookie';
+
+/**
+ * The CSRF cookie has had three names: `ccsrftoken` (+ `ccsrftoken_<n>`) up to
+ * 6.x, `ccsrftoken_<port>_<hash>` from 7.0.13 / 7.2.4, `ccsrf_token_<port>_<hash>`
+ * from 7.6.3. Its value arrives in double quotes.
+ */
+const CSRF_COOKIE = /^(ccsrftoken|ccsrf_token)/i;
+
+/** Values FortiOS sets when the login did not really succeed. */
+const NOT_LOGGED_IN = new Set(['0%260', '0&0', '0000000000000000', '']);
+
+export function stripQuotes(value: string): string {
+	return value.replace(/^"(.*)"$/, '$1');
+}
+
+export function findCsrfToken(jar: CookieJar, url: string): string | undefined {
+	const candidates = jar
+		.getCookiesSync(url)
+		.filter((cookie) => CSRF_COOKIE.test(cookie.key))
+		.map((cookie) => stripQuotes(cookie.value))
+		.filter((value) => !NOT_LOGGED_IN.has(value));
+	// The most recently set cookie wins when an older name lingers.
+	return candidates[candidates.length - 1];
+}
+
+export function storeCookies(jar: CookieJar, url: string, setCookie: string | string[] | undefined): string[] {
+	const values: string[] = [];
+	for (const header of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+		const cookie = jar.setCookieSync(header, url, { ignoreError: true });
+		if (cookie?.value) values.push(cookie.value, stripQuotes(cookie.value));
+	}
+	return values;
+}

@@ -1,0 +1,101 @@
+import { FortinetError } from '../../shared/errors';
+import type { FortiGateAuthentication } from './connection';
+
+/** What a request is for, so that a refusal can name the missing permission. */
+export interface RequestPurpose {
+	/** Reads as "could not <action>", e.g. "reboot the FortiGate". */
+	action: string;
+	/** Admin-profile access group and level the endpoint needs (Fortinet's "Access Group"). */
+	permission?: { group: 'sysgrp' | 'netgrp' | 'fwgrp' | 'vpngrp' | 'any'; access: 'read' | 'read-write' };
+}
+
+const GROUP_LABELS: Record<string, string> = {
+	sysgrp: 'System (sysgrp)',
+	netgrp: 'Network (netgrp)',
+	fwgrp: 'Firewall (fwgrp)',
+	vpngrp: 'VPN (vpngrp)',
+	any: 'any',
+};
+
+export interface HttpErrorContext {
+	status: number;
+	authentication: FortiGateAuthentication;
+	method: string;
+	path: string;
+	vdom?: string;
+	purpose: RequestPurpose;
+	/** FortiOS `error` code from a JSON error envelope, when there was one. */
+	deviceCode?: number;
+}
+
+/** Explains a FortiGate HTTP refusal in the admin's words (DESIGN.md section 5). */
+export function fortiGateHttpError(context: HttpErrorContext): FortinetError {
+	const { status, purpose } = context;
+	const where = `${context.method} ${context.path}`;
+	const base = { kind: 'http' as const, httpStatus: status, deviceCode: context.deviceCode };
+	const permission = purpose.permission;
+	const permissionText = permission
+		? `${GROUP_LABELS[permission.group]}: ${permission.access === 'read-write' ? 'Read/Write' : 'Read'}`
+		: undefined;
+
+	switch (status) {
+		case 401:
+			if (context.authentication === 'apiKey') {
+				return new FortinetError({
+					...base,
+					message: `401 with API key: the FortiGate refused the key (could not ${purpose.action})`,
+					description:
+						'Either the key is wrong, or this n8n host\'s address is not in the REST API admin\'s Trusted Hosts (config system api-user, set trusthost). Regenerate the key under System > Administrators if unsure. The key is sent only in the Authorization header; the old ?access_token= URL parameter is disabled on FortiOS 7.4.5+ and 7.6.1+ and is never used.',
+				});
+			}
+			return new FortinetError({
+				...base,
+				message: `401: the FortiGate ended the admin session (could not ${purpose.action})`,
+				description: 'The session expired (admintimeout) or was closed by another admin, and logging in again did not help. Check the event log for admin logouts and the admin\'s Trusted Hosts.',
+			});
+		case 403:
+			return new FortinetError({
+				...base,
+				message: `403 on ${purpose.action}: the ${context.authentication === 'apiKey' ? 'REST API admin' : 'admin'} profile lacks ${permissionText ?? 'the required'} access`,
+				description: `Give the account's admin profile ${permissionText ?? 'the permission this operation needs'} (System > Admin Profiles), or use an account that has it.${context.vdom ? ` The account must also have access to VDOM "${context.vdom}".` : ''}${context.authentication === 'adminLogin' ? ' If the profile already allows it, the FortiGate refused the CSRF token of the session: report this with the FortiOS version.' : ''}`,
+			});
+		case 404:
+			return new FortinetError({
+				...base,
+				message: `404: this FortiOS version has no ${where}${context.vdom ? `, or VDOM "${context.vdom}" does not exist` : ''}`,
+				description: `The endpoint needed to ${purpose.action} is missing on this firmware. Check the compatibility table in the node's README${context.vdom ? ` and the VDOM name (case-sensitive; * means all VDOMs)` : ''}.`,
+			});
+		case 405:
+			return new FortinetError({
+				...base,
+				message: `405: the FortiGate does not allow ${context.method} on ${context.path}`,
+				description: 'This FortiOS version expects another method for this endpoint. Report it with the FortiOS version.',
+			});
+		case 413:
+			return new FortinetError({ ...base, message: '413: the request was too large for the FortiGate', description: 'Send fewer objects per request.' });
+		case 424:
+			return new FortinetError({
+				...base,
+				message: `424: the FortiGate refused to ${purpose.action} (failed dependency${context.deviceCode !== undefined ? `, error ${context.deviceCode}` : ''})`,
+				description: 'A referenced object is missing, a required value is absent, or a value is invalid. Check the parameters.',
+			});
+		case 429:
+			return new FortinetError({
+				...base,
+				message: '429: the FortiGate temporarily blocks this address after too many failed logins',
+				description: 'Wait for the admin lockout to end (admin-lockout-duration, 60 s by default) and correct the credential before trying again.',
+			});
+		case 503:
+			return new FortinetError({
+				...base,
+				message: '503: the FortiGate is busy or refuses new sessions',
+				description: 'The device may be starting up or overloaded. Try again later.',
+			});
+		default:
+			return new FortinetError({
+				...base,
+				message: `The FortiGate answered ${status} to ${where}${context.deviceCode !== undefined ? ` (error ${context.deviceCode})` : ''}`,
+				description: status >= 500 ? 'An internal error on the device. Try again; if it persists, check the device\'s crash log (diagnose debug crashlog read).' : 'The request was refused. Check the parameters.',
+			});
+	}
+}

@@ -1,0 +1,162 @@
+import { Agent, Client, type Dispatcher } from 'undici';
+import type { TlsSettings } from './tls';
+import { createTlsConnector } from './tls';
+import { createTunnelOpener, readProxySettings } from './proxy';
+import { describeTransportError, isConnectionReset } from './transportErrors';
+import { FortinetError } from './errors';
+
+export type QueryValue = string | number | boolean | undefined;
+
+export interface HttpRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	path: string;
+	query?: Record<string, QueryValue>;
+	headers?: Record<string, string>;
+	body?: string;
+	/** Overrides the client's timeout for this request. */
+	timeoutMs?: number;
+	/**
+	 * Send on a new connection of its own. Used for requests whose outcome is
+	 * read from how the connection ends (reboot): a reused keep-alive socket
+	 * closed by the device's idle timer must not be mistaken for a reboot.
+	 */
+	freshConnection?: boolean;
+}
+
+export interface HttpResponse {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}
+
+export interface HttpClientOptions {
+	baseUrl: URL;
+	tls: TlsSettings;
+	timeoutMs: number;
+	product: string;
+	/** Largest reply accepted; a bigger one is refused rather than buffered. */
+	maxResponseBytes?: number;
+}
+
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The only way the nodes speak HTTP: one instance per execution, holding one
+ * undici Agent (keep-alive) whose connector applies the credential's TLS rules
+ * and the proxy settings. Closed in the router's `finally`.
+ */
+export class HttpClient {
+	private readonly agent: Agent;
+	private readonly connector: ReturnType<typeof createTlsConnector>;
+	private closed = false;
+
+	constructor(private readonly options: HttpClientOptions) {
+		this.connector = createTlsConnector({
+			tls: options.tls,
+			connectTimeoutMs: options.timeoutMs,
+			openTunnel: createTunnelOpener(readProxySettings(), options.timeoutMs),
+		});
+		this.agent = new Agent({
+			connect: this.connector,
+			keepAliveTimeout: 10_000,
+			headersTimeout: options.timeoutMs,
+			bodyTimeout: options.timeoutMs,
+			connections: 8,
+		});
+	}
+
+	get origin(): string {
+		return this.options.baseUrl.origin;
+	}
+
+	get timeoutMs(): number {
+		return this.options.timeoutMs;
+	}
+
+	async request(request: HttpRequest): Promise<HttpResponse> {
+		try {
+			return await this.send(request);
+		} catch (error) {
+			// A keep-alive socket the device closed between two requests shows up
+			// as a reset on the next one: an idempotent GET may try once more.
+			if (request.method === 'GET' && !request.freshConnection && isConnectionReset(error)) {
+				return await this.send(request);
+			}
+			throw error;
+		}
+	}
+
+	private async send(request: HttpRequest): Promise<HttpResponse> {
+		if (this.closed) throw new Error('HTTP client used after close');
+		const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
+		const url = new URL(request.path, this.options.baseUrl);
+		for (const [key, value] of Object.entries(request.query ?? {})) {
+			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+		}
+		const context = {
+			product: this.options.product,
+			host: this.options.baseUrl.host,
+			method: request.method,
+			path: url.pathname,
+			timeoutMs,
+		};
+		const dispatcher: Dispatcher = request.freshConnection
+			? new Client(this.origin, { connect: this.connector, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+			: this.agent;
+		try {
+			const response = await dispatcher.request({
+				origin: this.origin,
+				method: request.method,
+				path: `${url.pathname}${url.search}`,
+				headers: request.headers,
+				body: request.body,
+				signal: AbortSignal.timeout(timeoutMs),
+				headersTimeout: timeoutMs,
+				bodyTimeout: timeoutMs,
+			});
+			const body = await this.readBody(response.body, response.headers);
+			return { status: response.statusCode, headers: response.headers, body };
+		} catch (error) {
+			throw describeTransportError(error, context);
+		} finally {
+			if (dispatcher !== this.agent) await dispatcher.destroy().catch(() => undefined);
+		}
+	}
+
+	private async readBody(
+		body: Dispatcher.ResponseData['body'],
+		headers: Record<string, string | string[] | undefined>,
+	): Promise<string> {
+		const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+		const declared = Number(headers['content-length']);
+		const tooLarge = () =>
+			new FortinetError({
+				kind: 'response',
+				message: `${this.options.product} sent a reply larger than ${Math.round(limit / 1024 / 1024)} MB`,
+				description: 'Narrow the request (a VDOM, an interface, a policy list, a limit) so the device returns less.',
+			});
+		if (Number.isFinite(declared) && declared > limit) {
+			body.destroy();
+			throw tooLarge();
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of body) {
+			size += (chunk as Buffer).length;
+			if (size > limit) {
+				body.destroy();
+				throw tooLarge();
+			}
+			chunks.push(chunk as Buffer);
+		}
+		return Buffer.concat(chunks).toString('utf8');
+	}
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		// destroy, not close: a request still hanging on a rebooting device must
+		// not keep the execution alive.
+		await this.agent.destroy().catch(() => undefined);
+	}
+}

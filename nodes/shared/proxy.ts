@@ -1,0 +1,81 @@
+import * as http from 'node:http';
+import type { Socket } from 'node:net';
+import { FortinetError } from './errors';
+
+/**
+ * HTTPS_PROXY / NO_PROXY support, as n8n's own HTTP nodes honour them. The
+ * tunnel is opened here (HTTP CONNECT) so that the TLS handshake to the device
+ * still runs through our own certificate checks, pinning included.
+ */
+export interface ProxySettings {
+	proxyUrl?: URL;
+	noProxy: string[];
+}
+
+export function readProxySettings(env: NodeJS.ProcessEnv = process.env): ProxySettings {
+	const raw = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy ?? '';
+	let proxyUrl: URL | undefined;
+	if (raw.trim()) {
+		try {
+			proxyUrl = new URL(raw.includes('://') ? raw.trim() : `http://${raw.trim()}`);
+		} catch {
+			proxyUrl = undefined;
+		}
+	}
+	const noProxy = (env.NO_PROXY ?? env.no_proxy ?? '')
+		.split(/[\s,]+/)
+		.map((entry) => entry.trim().toLowerCase())
+		.filter(Boolean);
+	return { proxyUrl, noProxy };
+}
+
+export function proxyApplies(settings: ProxySettings, hostname: string, port: number): boolean {
+	if (!settings.proxyUrl) return false;
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	for (const entry of settings.noProxy) {
+		if (entry === '*') return false;
+		const [entryHost, entryPort] = entry.replace(/^\*?\./, '.').split(/:(?=\d+$)/);
+		if (entryPort && Number(entryPort) !== port) continue;
+		const bare = entryHost.replace(/^\./, '');
+		if (host === bare || host.endsWith(`.${bare}`)) return false;
+	}
+	return true;
+}
+
+export function createTunnelOpener(settings: ProxySettings, timeoutMs: number) {
+	return async (hostname: string, port: number): Promise<Socket | undefined> => {
+		if (!proxyApplies(settings, hostname, port)) return undefined;
+		const proxy = settings.proxyUrl!;
+		const headers: Record<string, string> = { host: `${hostname}:${port}` };
+		if (proxy.username) {
+			const user = decodeURIComponent(proxy.username);
+			const password = decodeURIComponent(proxy.password);
+			headers['proxy-authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+		}
+		return await new Promise<Socket>((resolve, reject) => {
+			const request = http.request({
+				host: proxy.hostname.replace(/^\[|\]$/g, ''),
+				port: Number(proxy.port) || 80,
+				method: 'CONNECT',
+				path: `${hostname}:${port}`,
+				headers,
+				timeout: timeoutMs,
+			});
+			request.once('connect', (response, socket) => {
+				if (response.statusCode === 200) return resolve(socket);
+				socket.destroy();
+				reject(
+					new FortinetError({
+						kind: 'connection',
+						message: `The proxy ${proxy.host} refused to connect to ${hostname}:${port} (HTTP ${response.statusCode})`,
+						description:
+							'Check the proxy\'s access rules, or add the device to NO_PROXY if n8n should reach it directly.',
+					}),
+				);
+			});
+			request.once('timeout', () => request.destroy(Object.assign(new Error('proxy timeout'), { code: 'ETIMEDOUT' })));
+			request.once('error', reject);
+			request.end();
+		});
+	};
+}

@@ -1,0 +1,160 @@
+import * as tls from 'node:tls';
+import type { Socket } from 'node:net';
+import { buildConnector } from 'undici';
+import { FortinetError } from './errors';
+
+/** The TLS trio every device credential carries (DESIGN.md section 2). */
+export interface TlsSettings {
+	allowUnauthorizedCerts?: boolean;
+	certificateFingerprint?: string;
+	caCertificate?: string;
+}
+
+/**
+ * Accepts `AB:CD:...`, `abcd...` or with spaces; returns upper-case hex without
+ * separators, or undefined when empty. A value that is not 64 hex digits is a
+ * configuration error, reported before any connection is made.
+ */
+export function normalizeFingerprint(raw: string | undefined): string | undefined {
+	const text = (raw ?? '').trim();
+	if (!text) return undefined;
+	const hex = text.replace(/^sha-?256\s*(fingerprint)?\s*[:=]?\s*/i, '').replace(/[\s:]/g, '').toUpperCase();
+	if (!/^[0-9A-F]{64}$/.test(hex)) {
+		throw new FortinetError({
+			kind: 'configuration',
+			message: 'The Certificate Fingerprint is not a SHA-256 fingerprint',
+			description:
+				'Paste the 64 hex digits of the certificate\'s SHA-256 fingerprint, with or without colons. On a FortiGate: System > Certificates, or `openssl s_client -connect host:port | openssl x509 -noout -fingerprint -sha256`.',
+		});
+	}
+	return hex;
+}
+
+function formatFingerprint(hex: string): string {
+	return hex.match(/.{2}/g)!.join(':');
+}
+
+const CERTIFICATE_PROBLEMS: Record<string, { message: string; fix: string }> = {
+	DEPTH_ZERO_SELF_SIGNED_CERT: {
+		message: 'The device presented a self-signed certificate',
+		fix: 'FortiGates ship with a self-signed certificate. Paste its SHA-256 fingerprint into Certificate Fingerprint (safest), add the signing CA under CA Certificate, or enable Allow Self-Signed Certificates.',
+	},
+	SELF_SIGNED_CERT_IN_CHAIN: {
+		message: 'The device\'s certificate chain ends in a CA that this n8n host does not trust',
+		fix: 'Paste that CA\'s certificate (PEM) into CA Certificate, or paste the device certificate\'s SHA-256 fingerprint into Certificate Fingerprint.',
+	},
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+		message: 'The device\'s certificate is signed by a CA that this n8n host does not trust',
+		fix: 'Paste the issuing CA\'s certificate (PEM) into CA Certificate, or paste the device certificate\'s SHA-256 fingerprint into Certificate Fingerprint.',
+	},
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY: {
+		message: 'The device\'s certificate is signed by a CA that this n8n host does not trust',
+		fix: 'Paste the issuing CA\'s certificate (PEM) into CA Certificate, or paste the device certificate\'s SHA-256 fingerprint into Certificate Fingerprint.',
+	},
+	CERT_HAS_EXPIRED: {
+		message: 'The device\'s certificate has expired',
+		fix: 'Renew the certificate on the device (System > Certificates, then config system global, admin-server-cert), or pin the current one with Certificate Fingerprint until then.',
+	},
+	CERT_NOT_YET_VALID: {
+		message: 'The device\'s certificate is not valid yet',
+		fix: 'Check the clock of the device and of the n8n host (NTP), or pin the certificate with Certificate Fingerprint.',
+	},
+};
+
+/**
+ * Decides whether a finished TLS handshake may carry a request. The handshake
+ * itself never rejects (rejectUnauthorized: false) so that this one function
+ * applies the rules of DESIGN.md section 2, and can name the certificate the
+ * device presented in its error:
+ * - a fingerprint pin accepts exactly that certificate, self-signed or not;
+ * - otherwise "allow unauthorized" accepts anything;
+ * - otherwise the chain must verify (system CAs plus the optional CA) and the
+ *   host name must match.
+ */
+export function checkPeerCertificate(
+	socket: tls.TLSSocket,
+	hostname: string,
+	settings: TlsSettings,
+	pin: string | undefined,
+): FortinetError | undefined {
+	const certificate = socket.getPeerCertificate();
+	const presented = (certificate?.fingerprint256 ?? '').replace(/:/g, '').toUpperCase();
+	const presentedText = presented ? formatFingerprint(presented) : 'unknown';
+	if (pin) {
+		if (presented === pin) return undefined;
+		return new FortinetError({
+			kind: 'tls',
+			code: 'FINGERPRINT_MISMATCH',
+			message: 'The device\'s certificate does not match the Certificate Fingerprint in the credential',
+			description: `The device presented SHA-256 ${presentedText}. If its certificate was replaced on purpose, check the new fingerprint on the device (System > Certificates) and update the credential; otherwise something else answers at this address.`,
+		});
+	}
+	if (settings.allowUnauthorizedCerts) return undefined;
+	if (!socket.authorized) {
+		const reason = String(socket.authorizationError ?? 'UNKNOWN');
+		const known = CERTIFICATE_PROBLEMS[reason];
+		return new FortinetError({
+			kind: 'tls',
+			code: reason,
+			message: known?.message ?? `The device's certificate was not accepted (${reason})`,
+			description: `${known?.fix ?? 'Pin the certificate with Certificate Fingerprint, add its CA under CA Certificate, or enable Allow Self-Signed Certificates.'} The device presented SHA-256 ${presentedText}.`,
+		});
+	}
+	const identityError = tls.checkServerIdentity(hostname.replace(/^\[|\]$/g, ''), certificate);
+	if (identityError) {
+		return new FortinetError({
+			kind: 'tls',
+			code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+			message: `The device's certificate is not issued for "${hostname}"`,
+			description: `Use the host name the certificate names in the Base URL, or pin this certificate with Certificate Fingerprint (SHA-256 ${presentedText}).`,
+		});
+	}
+	return undefined;
+}
+
+export interface ConnectorOptions {
+	tls: TlsSettings;
+	connectTimeoutMs: number;
+	/** Returns a socket already tunnelled to the target, when a proxy applies. */
+	openTunnel?: (hostname: string, port: number) => Promise<Socket | undefined>;
+}
+
+/** An undici connector that enforces {@link checkPeerCertificate} on every new connection. */
+export function createTlsConnector(options: ConnectorOptions): buildConnector.connector {
+	const pin = normalizeFingerprint(options.tls.certificateFingerprint);
+	const caCertificate = options.tls.caCertificate?.trim();
+	const connect = buildConnector({
+		rejectUnauthorized: false,
+		ca: caCertificate ? [...tls.rootCertificates, caCertificate] : undefined,
+		timeout: options.connectTimeoutMs,
+		// A resumed TLS session carries no peer certificate to check: every
+		// connection does a full handshake.
+		maxCachedSessions: 0,
+	});
+
+	return (connectOptions, callback) => {
+		const port = Number(connectOptions.port) || 443;
+		const tunnel = options.openTunnel
+			? options.openTunnel(connectOptions.hostname, port)
+			: Promise.resolve(undefined);
+		tunnel.then(
+			(httpSocket) => {
+				connect({ ...connectOptions, ...(httpSocket ? { httpSocket } : {}) }, (error, socket) => {
+					if (error || !socket) return callback(error ?? new Error('connection failed'), null);
+					const problem = checkPeerCertificate(
+						socket as tls.TLSSocket,
+						connectOptions.hostname,
+						options.tls,
+						pin,
+					);
+					if (problem) {
+						socket.destroy();
+						return callback(problem, null);
+					}
+					callback(null, socket);
+				});
+			},
+			(error: Error) => callback(error, null),
+		);
+	};
+}

@@ -1,0 +1,477 @@
+import { randomBytes } from 'node:crypto';
+import * as https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createCertificates, type CertificateKind, type CertificateSet } from '../shared/certificates';
+import { FaultInjector } from '../shared/faults';
+import { DEMO_ADMINS, DEMO_API_USERS, isTrustedHost, type AccessProfile, type Admin, type ApiUser } from './accounts';
+import { PROFILES, type FortiOsProfile, type ProfileName } from './profiles';
+import { FortiGateData } from './data';
+
+export interface FortiGateEmulatorOptions {
+	profile?: ProfileName;
+	certificate?: CertificateKind;
+	/** Override the profile: does POST /api/v2/authentication exist? */
+	jsonLogin?: boolean;
+	/** `config system global` / `admin-login-max` (default 100). */
+	adminLoginMax?: number;
+	/** `admin-lockout-threshold` (default 3) and `admin-lockout-duration` in ms (default 60 s). */
+	lockoutThreshold?: number;
+	lockoutMs?: number;
+	/** `admintimeout` in ms: idle sessions expire (default 5 minutes). */
+	adminTimeoutMs?: number;
+	/** A pre-login disclaimer must be accepted (`set pre-login-banner enable`). */
+	loginDisclaimer?: boolean;
+	/** How the device answers a reboot: `drop` closes the connection unanswered, `reply` answers 200 first. */
+	rebootMode?: 'drop' | 'reply';
+	/** How long the device stays unreachable after a reboot. */
+	rebootDowntimeMs?: number;
+	/** Extra synthetic DHCP leases per VDOM, for load tests. */
+	extraLeases?: number;
+}
+
+interface Session {
+	id: string;
+	admin: Admin;
+	/** APSCOOKIE value for cookie sessions, session_key for JSON-login sessions. */
+	cookieValue?: string;
+	sessionKey?: string;
+	csrfToken: string;
+	disclaimerPending: boolean;
+	lastUsed: number;
+}
+
+type Caller =
+	| { kind: 'session'; session: Session; profile: AccessProfile; vdoms: string[]; viaCookie: boolean }
+	| { kind: 'apiUser'; user: ApiUser; profile: AccessProfile; vdoms: string[] };
+
+export interface FortiGateCounters {
+	logins: number;
+	loginFailures: number;
+	logouts: number;
+	sessionsExpired: number;
+	sessionsDroppedByReboot: number;
+	reboots: number;
+	csrfRejections: number;
+	queryTokenRequests: number;
+	requests: Record<string, number>;
+}
+
+/**
+ * An HTTPS FortiGate on 127.0.0.1 that answers like the devices described in
+ * the reference: the login dialects and their answer codes, quoted CSRF
+ * cookies with port-suffixed names, CSRF enforcement on cookie-session writes,
+ * trusted hosts for API keys, admin profiles, lockout, `admin-login-max`,
+ * VDOM arrays, recorded replies, and a reboot that drops the connection.
+ */
+export class FortiGateEmulator {
+	readonly profile: FortiOsProfile;
+	readonly faults = new FaultInjector();
+	readonly counters: FortiGateCounters = {
+		logins: 0,
+		loginFailures: 0,
+		logouts: 0,
+		sessionsExpired: 0,
+		sessionsDroppedByReboot: 0,
+		reboots: 0,
+		csrfRejections: 0,
+		queryTokenRequests: 0,
+		requests: {},
+	};
+	/** Messages written to the event log by reboot requests. */
+	readonly eventLog: string[] = [];
+	readonly admins: Admin[] = DEMO_ADMINS.map((admin) => ({ ...admin }));
+	readonly apiUsers: ApiUser[] = DEMO_API_USERS.map((user) => ({ ...user }));
+
+	private readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin'>>;
+	private readonly jsonLogin: boolean;
+	private readonly certificates: CertificateSet;
+	private readonly data: FortiGateData;
+	private readonly sessions = new Map<string, Session>();
+	private readonly failedLogins = new Map<string, { count: number; lockedUntil: number }>();
+	private readonly sockets = new Set<Socket>();
+	private server?: https.Server;
+	private downUntil = 0;
+
+	constructor(options: FortiGateEmulatorOptions = {}) {
+		this.profile = PROFILES[options.profile ?? '7.2'];
+		this.jsonLogin = options.jsonLogin ?? this.profile.jsonLogin;
+		this.options = {
+			adminLoginMax: options.adminLoginMax ?? 100,
+			lockoutThreshold: options.lockoutThreshold ?? 3,
+			lockoutMs: options.lockoutMs ?? 60_000,
+			adminTimeoutMs: options.adminTimeoutMs ?? 5 * 60_000,
+			loginDisclaimer: options.loginDisclaimer ?? false,
+			rebootMode: options.rebootMode ?? 'drop',
+			rebootDowntimeMs: options.rebootDowntimeMs ?? 1500,
+			extraLeases: options.extraLeases ?? 0,
+		};
+		this.certificates = createCertificates(options.certificate ?? 'selfSigned', this.profile.serial);
+		this.data = new FortiGateData(this.profile, this.options.extraLeases);
+	}
+
+	async start(port = 0): Promise<void> {
+		this.server = https.createServer({ key: this.certificates.key, cert: this.certificates.cert }, (req, res) => {
+			void this.handle(req, res);
+		});
+		this.server.keepAliveTimeout = 5_000;
+		this.server.on('connection', (socket: Socket) => {
+			// While "rebooting" the device accepts nothing.
+			if (this.isDown()) {
+				socket.destroy();
+				return;
+			}
+			this.sockets.add(socket);
+			socket.once('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+	}
+
+	async stop(): Promise<void> {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		this.faults.clear();
+	}
+
+	get port(): number {
+		return (this.server!.address() as AddressInfo).port;
+	}
+
+	get url(): string {
+		return `https://127.0.0.1:${this.port}`;
+	}
+
+	/** SHA-256 fingerprint of the served certificate (colon-separated hex). */
+	get fingerprint(): string {
+		return this.certificates.fingerprint;
+	}
+
+	/** PEM of the CA that signed the served certificate (or the certificate itself when self-signed). */
+	get caCertificate(): string {
+		return this.certificates.caCertificate;
+	}
+
+	get openSessions(): number {
+		return this.sessions.size;
+	}
+
+	get utcLastReboot(): number {
+		return this.data.utcLastReboot;
+	}
+
+	isDown(): boolean {
+		return Date.now() < this.downUntil;
+	}
+
+	/** Ends every session as `admintimeout` would (for session-expiry tests). */
+	expireAllSessions(): void {
+		this.counters.sessionsExpired += this.sessions.size;
+		this.sessions.clear();
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'https://fortigate');
+		const body = await readBody(req);
+		const path = url.pathname.replace(/\/+$/, '') || '/';
+		const counterKey = `${req.method} ${path}`;
+		this.counters.requests[counterKey] = (this.counters.requests[counterKey] ?? 0) + 1;
+		if (await this.faults.apply(req.method ?? 'GET', path, req, res)) return;
+		try {
+			await this.route(req, res, url, path, body);
+		} catch (error) {
+			send(res, 500, { http_method: req.method, status: 'error', http_status: 500, error: -1, message: String(error) });
+		}
+	}
+
+	private async route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, body: string): Promise<void> {
+		const method = req.method ?? 'GET';
+		if (path === '/logincheck' && method === 'POST') return this.legacyLogin(req, res, body);
+		if (path === '/logindisclaimer' && method === 'POST') return this.acceptDisclaimer(req, res, body);
+		if (path === '/logout' && (method === 'POST' || method === 'GET')) return this.legacyLogout(req, res);
+		if (path === '/api/v2/authentication') {
+			if (!this.jsonLogin) return notFound(res);
+			if (method === 'POST') return this.jsonLoginRequest(res, body);
+			if (method === 'DELETE') return this.jsonLogout(req, res);
+			return send(res, 405, { status: 'error', http_status: 405 });
+		}
+		if (!path.startsWith('/api/v2/')) return notFound(res);
+
+		const caller = this.authenticate(req, url, res);
+		if (!caller) return;
+		if (method !== 'GET' && caller.kind === 'session' && caller.viaCookie) {
+			const header = req.headers['x-csrftoken'];
+			if (header !== caller.session.csrfToken) {
+				// httpsd logs "no CSRF token found"; the client sees a bare 403.
+				this.counters.csrfRejections++;
+				return send(res, 403, { http_method: method, status: 'error', http_status: 403 });
+			}
+		}
+
+		const endpoint = this.data.endpoint(method, path);
+		if (!endpoint) return notFound(res);
+		if (endpoint.accessGroup !== 'any') {
+			const access = caller.profile[endpoint.accessGroup];
+			if (access === 'none' || (endpoint.write && access !== 'read-write')) {
+				return send(res, 403, { http_method: method, status: 'error', http_status: 403 });
+			}
+		}
+
+		if (endpoint.reboot) return this.reboot(req, res, body);
+
+		const requested = url.searchParams.get('vdom');
+		const vdoms = requested === '*' ? caller.vdoms : requested ? requested.split(',') : [caller.vdoms[0]];
+		const unknown = vdoms.find((vdom) => !caller.vdoms.includes(vdom));
+		if (unknown !== undefined) {
+			return send(res, 404, { http_method: method, status: 'error', http_status: 404, error: -3, vdom: unknown, path: endpoint.path, name: endpoint.name });
+		}
+		const envelopes = vdoms.map((vdom) => ({
+			http_method: method,
+			results: endpoint.results(vdom, url.searchParams),
+			vdom,
+			path: endpoint.path,
+			name: endpoint.name,
+			...(endpoint.action !== undefined ? { action: endpoint.action } : {}),
+			status: 'success',
+			serial: this.profile.serial,
+			version: this.profile.version,
+			build: this.profile.build,
+		}));
+		const multi = requested === '*' || (requested ?? '').includes(',');
+		send(res, 200, multi ? envelopes : envelopes[0]);
+	}
+
+	private authenticate(req: IncomingMessage, url: URL, res: ServerResponse): Caller | undefined {
+		const remote = req.socket.remoteAddress ?? '';
+		const queryToken = url.searchParams.get('access_token');
+		if (queryToken !== null) {
+			this.counters.queryTokenRequests++;
+			if (!this.profile.queryTokenAllowed) {
+				res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+				send(res, 401, { http_status: 401, status: 'error' });
+				return undefined;
+			}
+		}
+		const authorization = String(req.headers.authorization ?? '');
+		const bearer = authorization.startsWith('Bearer ') ? authorization.slice(7).trim() : queryToken;
+
+		const cookieSession = this.sessionFromCookie(req);
+		if (cookieSession) {
+			return { kind: 'session', session: cookieSession, profile: cookieSession.admin.profile, vdoms: cookieSession.admin.vdoms, viaCookie: true };
+		}
+		if (bearer) {
+			const keySession = [...this.sessions.values()].find((session) => session.sessionKey === bearer);
+			if (keySession && this.touch(keySession)) {
+				return { kind: 'session', session: keySession, profile: keySession.admin.profile, vdoms: keySession.admin.vdoms, viaCookie: false };
+			}
+			const user = this.apiUsers.find((candidate) => candidate.key === bearer);
+			if (user && isTrustedHost(remote, user.trustedHosts)) {
+				return { kind: 'apiUser', user, profile: user.profile, vdoms: user.vdoms };
+			}
+		}
+		send(res, 401, { http_status: 401, status: 'error' });
+		return undefined;
+	}
+
+	private sessionFromCookie(req: IncomingMessage): Session | undefined {
+		const cookies = parseCookies(String(req.headers.cookie ?? ''));
+		for (const [name, value] of Object.entries(cookies)) {
+			if (!name.startsWith('APSCOOKIE_')) continue;
+			const session = [...this.sessions.values()].find((candidate) => candidate.cookieValue === value);
+			if (session && !session.disclaimerPending && this.touch(session)) return session;
+		}
+		return undefined;
+	}
+
+	/** Applies `admintimeout`; returns false when the session has just expired. */
+	private touch(session: Session): boolean {
+		if (Date.now() - session.lastUsed > this.options.adminTimeoutMs) {
+			this.sessions.delete(session.id);
+			this.counters.sessionsExpired++;
+			return false;
+		}
+		session.lastUsed = Date.now();
+		return true;
+	}
+
+	/** Checks lockout, password and token; returns the /logincheck answer digit or the admin. */
+	private checkPassword(username: string, password: string, tokenCode?: string): Admin | 0 | 2 | 3 | 4 {
+		const record = this.failedLogins.get(username) ?? { count: 0, lockedUntil: 0 };
+		if (Date.now() < record.lockedUntil) return 2;
+		const admin = this.admins.find((candidate) => candidate.username === username && candidate.password === password);
+		if (!admin) {
+			record.count++;
+			if (record.count >= this.options.lockoutThreshold) {
+				record.lockedUntil = Date.now() + this.options.lockoutMs;
+				record.count = 0;
+			}
+			this.failedLogins.set(username, record);
+			this.counters.loginFailures++;
+			return 0;
+		}
+		this.failedLogins.delete(username);
+		if (admin.tokenCode && tokenCode !== admin.tokenCode) return 3;
+		if (admin.passwordChangeRequired) return 4;
+		return admin;
+	}
+
+	private newSession(admin: Admin, kind: 'cookie' | 'key'): Session {
+		const session: Session = {
+			id: randomBytes(8).toString('hex'),
+			admin,
+			csrfToken: randomBytes(16).toString('hex'),
+			disclaimerPending: kind === 'cookie' && this.options.loginDisclaimer,
+			lastUsed: Date.now(),
+		};
+		if (kind === 'cookie') session.cookieValue = randomBytes(24).toString('hex');
+		else session.sessionKey = randomBytes(24).toString('base64url');
+		this.sessions.set(session.id, session);
+		if (!session.disclaimerPending) this.counters.logins++;
+		return session;
+	}
+
+	private sessionLimitReached(res: ServerResponse): boolean {
+		if (this.sessions.size < this.options.adminLoginMax) return false;
+		res.writeHead(503, { 'content-type': 'text/plain' });
+		res.end('Maximum number of admin sessions reached (admin-login-max)');
+		return true;
+	}
+
+	private legacyLogin(req: IncomingMessage, res: ServerResponse, body: string): void {
+		if (!this.profile.legacyLogin) return notFound(res);
+		const form = new URLSearchParams(body);
+		const username = form.get('username') ?? '';
+		const outcome = this.checkPassword(username, form.get('secretkey') ?? '', form.get('token_code') ?? undefined);
+		const port = this.port;
+		if (typeof outcome === 'number') {
+			// A failed login resets the CSRF cookie to the "not logged in" value.
+			res.setHeader('set-cookie', this.profile.csrfCookieNames(port).map((name) => `${name}="0%260"; path=/`));
+			return sendText(res, 200, String(outcome));
+		}
+		if (this.sessionLimitReached(res)) return;
+		const session = this.newSession(outcome, 'cookie');
+		res.setHeader('set-cookie', [
+			`APSCOOKIE_${port}_${session.id.slice(0, 6)}="${session.cookieValue}"; path=/; HttpOnly; Secure; SameSite=Strict`,
+			...this.profile.csrfCookieNames(port).map((name) => `${name}="${session.csrfToken}"; path=/`),
+		]);
+		const redirect = session.disclaimerPending ? '/logindisclaimer?viewOnly&redir=%2F' : this.profile.loginRedirect;
+		sendText(res, 200, `1document.location="${redirect}";\n`);
+		void req;
+	}
+
+	private acceptDisclaimer(req: IncomingMessage, res: ServerResponse, body: string): void {
+		const cookies = parseCookies(String(req.headers.cookie ?? ''));
+		const session = [...this.sessions.values()].find((candidate) =>
+			Object.entries(cookies).some(([name, value]) => name.startsWith('APSCOOKIE_') && value === candidate.cookieValue),
+		);
+		if (!session || new URLSearchParams(body).get('confirm') !== '1') return sendText(res, 401, '');
+		if (session.disclaimerPending) {
+			session.disclaimerPending = false;
+			this.counters.logins++;
+		}
+		sendText(res, 200, `1document.location="${this.profile.loginRedirect}";\n`);
+	}
+
+	private legacyLogout(req: IncomingMessage, res: ServerResponse): void {
+		const cookies = parseCookies(String(req.headers.cookie ?? ''));
+		for (const session of [...this.sessions.values()]) {
+			if (Object.entries(cookies).some(([name, value]) => name.startsWith('APSCOOKIE_') && value === session.cookieValue)) {
+				this.sessions.delete(session.id);
+				this.counters.logouts++;
+			}
+		}
+		res.setHeader('set-cookie', Object.keys(cookies).map((name) => `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`));
+		sendText(res, 200, '<html><body>logged out</body></html>');
+	}
+
+	private jsonLoginRequest(res: ServerResponse, body: string): void {
+		let request: Record<string, unknown> = {};
+		try {
+			request = JSON.parse(body || '{}') as Record<string, unknown>;
+		} catch {
+			return send(res, 400, { status: 'error', http_status: 400 });
+		}
+		const outcome = this.checkPassword(String(request.username ?? ''), String(request.secretkey ?? ''), request.token_code ? String(request.token_code) : undefined);
+		if (typeof outcome === 'number') {
+			const answers = { 0: [-1, 'LOGIN_FAILED'], 2: [-4, 'ADMIN_LOCKOUT'], 3: [3, 'TOKEN_CODE_REQUIRED'], 4: [4, 'PASSWORD_CHANGE_REQUIRED'] } as const;
+			const [statusCode, message] = answers[outcome];
+			return send(res, 200, { status_code: statusCode, status_message: message });
+		}
+		if (this.sessionLimitReached(res)) return;
+		if (this.options.loginDisclaimer && request.ack_pre_disclaimer !== true) {
+			return send(res, 200, { status_code: 7, status_message: 'PRE_LOGIN_DISCLAIMER_REQUIRED' });
+		}
+		const session = this.newSession(outcome, 'key');
+		send(res, 200, { status_code: 5, status_message: 'LOGIN_SUCCESS', session_key: session.sessionKey });
+	}
+
+	private jsonLogout(req: IncomingMessage, res: ServerResponse): void {
+		const authorization = String(req.headers.authorization ?? '');
+		const key = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
+		const session = [...this.sessions.values()].find((candidate) => candidate.sessionKey === key);
+		if (!session) return send(res, 401, { status: 'error', http_status: 401 });
+		this.sessions.delete(session.id);
+		this.counters.logouts++;
+		send(res, 200, { status: 'success', http_status: 200 });
+	}
+
+	private reboot(req: IncomingMessage, res: ServerResponse, body: string): void {
+		let message = '';
+		try {
+			message = String((JSON.parse(body || '{}') as { event_log_message?: unknown }).event_log_message ?? '');
+		} catch {
+			return send(res, 400, { status: 'error', http_status: 400 });
+		}
+		this.counters.reboots++;
+		this.eventLog.push(message);
+		const goDown = () => {
+			this.downUntil = Date.now() + this.options.rebootDowntimeMs;
+			this.counters.sessionsDroppedByReboot += this.sessions.size;
+			this.sessions.clear();
+			for (const socket of this.sockets) socket.destroy();
+			this.data.utcLastReboot = this.downUntil;
+		};
+		if (this.options.rebootMode === 'reply') {
+			send(res, 200, { http_method: 'POST', status: 'success', http_status: 200, vdom: 'root', path: 'system', name: 'os', action: 'reboot', serial: this.profile.serial, version: this.profile.version, build: this.profile.build });
+			res.once('finish', () => setTimeout(goDown, 50));
+		} else {
+			// The forum-reported behaviour: "Empty reply from server".
+			req.socket.destroy();
+			goDown();
+		}
+	}
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', () => resolve(''));
+	});
+}
+
+export function parseCookies(header: string): Record<string, string> {
+	const cookies: Record<string, string> = {};
+	for (const part of header.split(';')) {
+		const index = part.indexOf('=');
+		if (index <= 0) continue;
+		cookies[part.slice(0, index).trim()] = part.slice(index + 1).trim().replace(/^"(.*)"$/, '$1');
+	}
+	return cookies;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+	const text = JSON.stringify(body, null, 2);
+	res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+	res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+	res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(text) });
+	res.end(text);
+}
+
+function notFound(res: ServerResponse): void {
+	sendText(res, 404, '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>');
+}

@@ -1,0 +1,138 @@
+import type { FortiOsProfile } from './profiles';
+import { loadFortiOsFixture, resultsByVdom, type Envelope } from './fixtures';
+
+export type AccessGroup = 'any' | 'sysgrp' | 'netgrp' | 'fwgrp';
+
+export interface Endpoint {
+	path: string;
+	name: string;
+	action?: string;
+	accessGroup: Exclude<AccessGroup, 'any'> | 'any';
+	write?: boolean;
+	reboot?: boolean;
+	results: (vdom: string, params: URLSearchParams) => unknown;
+}
+
+type Lease = Record<string, unknown> & { type: string; interface: string };
+
+/**
+ * What the emulated FortiGate knows: the recorded replies from
+ * test/fixtures/fortios, adapted to the profile where versions differ, and a
+ * few synthetic records where nothing public was recorded (IPv6 leases, a
+ * second VDOM's leases), shaped after Fortinet's Monitor API schema.
+ */
+export class FortiGateData {
+	utcLastReboot: number;
+	private readonly webUiState = loadFortiOsFixture<Envelope>('exporter_web-ui-state.jsonnet');
+	private readonly leases: Record<string, Lease[]>;
+	private readonly policies: Record<'ipv4' | 'ipv6', Record<string, unknown[]>>;
+
+	constructor(
+		private readonly profile: FortiOsProfile,
+		extraLeases: number,
+	) {
+		const state = this.webUiState.results as { utc_last_reboot: number };
+		this.utcLastReboot = state.utc_last_reboot;
+		const recorded = loadFortiOsFixture<Envelope>('checkmk_monitor_system_dhcp_v7.2.8.json').results as Lease[];
+		const rootLeases = recorded.map((lease) => {
+			if (profile.name !== '6.0') return lease;
+			// server_ipam_enabled arrived with 7.x.
+			const { server_ipam_enabled: _ipam, ...older } = lease;
+			return older as Lease;
+		});
+		for (let i = 0; i < extraLeases; i++) rootLeases.push(syntheticLease(i));
+		this.leases = {
+			root: [...rootLeases, ...ipv6Leases('fortilink', 1)],
+			'FG-traffic': [syntheticLease(0, 'internal'), syntheticLease(1, 'internal'), ...ipv6Leases('internal', 2)],
+		};
+		this.policies = profile.separatePolicy6
+			? { ipv4: resultsByVdom('exporter_fw-policy-pre64.jsonnet'), ipv6: resultsByVdom('exporter_fw-policy6-pre64.jsonnet') }
+			: { ipv4: resultsByVdom('exporter_fw-policy-v4.jsonnet'), ipv6: resultsByVdom('exporter_fw-policy-v6.jsonnet') };
+	}
+
+	endpoint(method: string, path: string): Endpoint | undefined {
+		const monitor = path.replace(/^\/api\/v2\/monitor\//, '').replace(/\/select$/, '');
+		if (method === 'GET' && monitor === 'system/status') {
+			return { path: 'system', name: 'status', accessGroup: 'any', results: () => this.status() };
+		}
+		if (method === 'GET' && monitor === 'web-ui/state') {
+			return { path: 'web-ui', name: 'state', accessGroup: 'any', results: () => this.state() };
+		}
+		if (method === 'GET' && monitor === 'system/dhcp') {
+			return { path: 'system', name: 'dhcp', action: '', accessGroup: 'netgrp', results: (vdom, params) => this.dhcp(vdom, params) };
+		}
+		if (method === 'GET' && monitor === 'firewall/policy') {
+			return {
+				path: 'firewall',
+				name: 'policy',
+				action: 'select',
+				accessGroup: 'fwgrp',
+				// Before 6.4 the endpoint knows no ip_version: always IPv4.
+				results: (vdom, params) =>
+					this.policyStats(this.profile.separatePolicy6 ? 'ipv4' : params.get('ip_version') === 'ipv6' ? 'ipv6' : 'ipv4', vdom, params),
+			};
+		}
+		if (method === 'GET' && monitor === 'firewall/policy6' && this.profile.separatePolicy6) {
+			return { path: 'firewall', name: 'policy6', action: 'select', accessGroup: 'fwgrp', results: (vdom, params) => this.policyStats('ipv6', vdom, params) };
+		}
+		if (method === 'POST' && monitor === 'system/os/reboot') {
+			return { path: 'system', name: 'os', action: 'reboot', accessGroup: 'sysgrp', write: true, reboot: true, results: () => ({}) };
+		}
+		return undefined;
+	}
+
+	private status(): Record<string, unknown> {
+		if (this.profile.emptyStatusResults) return {};
+		return { model_name: 'FortiGate', model_number: '200F', model: 'FGT200F', hostname: `FGT-EMU-${this.profile.name.replace(/\./g, '')}`, log_disk_status: 'available' };
+	}
+
+	private state(): Record<string, unknown> {
+		return { ...(this.webUiState.results as Record<string, unknown>), utc_last_reboot: this.utcLastReboot, snapshot_utc_time: Date.now() };
+	}
+
+	private dhcp(vdom: string, params: URLSearchParams): Lease[] {
+		const withIpv6 = params.get('ipv6') === 'true';
+		const wantedInterface = params.get('interface');
+		return (this.leases[vdom] ?? []).filter(
+			(lease) => (withIpv6 || lease.type === 'ipv4') && (!wantedInterface || lease.interface === wantedInterface),
+		);
+	}
+
+	private policyStats(ipVersion: 'ipv4' | 'ipv6', vdom: string, params: URLSearchParams): unknown[] {
+		const all = this.policies[ipVersion][vdom] ?? [];
+		const policyId = params.get('policyid');
+		return policyId === null ? all : all.filter((policy) => String((policy as { policyid: number }).policyid) === policyId);
+	}
+}
+
+function syntheticLease(index: number, iface = 'lan'): Lease {
+	const octet = 10 + (index % 240);
+	const block = Math.floor(index / 240);
+	return {
+		ip: `192.168.${(block % 250) + 1}.${octet}`,
+		reserved: false,
+		mac: `02:00:00:${(block % 256).toString(16).padStart(2, '0')}:00:${octet.toString(16).padStart(2, '0')}`,
+		hostname: `host-${index}`,
+		expire_time: 1724645152 + index,
+		status: 'leased',
+		interface: iface,
+		type: 'ipv4',
+		server_mkey: 1,
+	};
+}
+
+function ipv6Leases(iface: string, count: number): Lease[] {
+	return Array.from({ length: count }, (_, index) => ({
+		ip: `2001:db8:10::${(index + 1).toString(16)}`,
+		reserved: false,
+		mac: `02:00:00:00:06:${(index + 1).toString(16).padStart(2, '0')}`,
+		hostname: `v6-host-${index + 1}`,
+		expire_time: 1724645152,
+		status: 'leased',
+		interface: iface,
+		type: 'ipv6',
+		server_mkey: 2,
+		duid: `00:01:00:01:2c:00:00:0${index + 1}:02:00:00:00:06:0${index + 1}`,
+		iaid: 1000 + index,
+	}));
+}

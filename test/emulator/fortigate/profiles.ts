@@ -1,0 +1,74 @@
+/**
+ * The FortiOS generations the emulator imitates. Each differs where the
+ * reference (fortios-rest-api.md) records a difference that breaks clients.
+ */
+export type ProfileName = '6.0' | '7.2' | '7.6.4';
+
+export interface FortiOsProfile {
+	name: ProfileName;
+	version: string;
+	build: number;
+	serial: string;
+	/** POST /api/v2/authentication exists (6.4.2+). */
+	jsonLogin: boolean;
+	/** POST /logincheck still works (everything before 7.6.4). */
+	legacyLogin: boolean;
+	/** `access_token=` in the query string is accepted (disabled by default since 7.4.5 / 7.6.1). */
+	queryTokenAllowed: boolean;
+	/** IPv6 policy statistics live at /firewall/policy6 (before 6.4). */
+	separatePolicy6: boolean;
+	/** /monitor/system/status returns `results: {}` (6.0 / 6.2). */
+	emptyStatusResults: boolean;
+	/** Names of the CSRF cookies set at login, for a given admin port. */
+	csrfCookieNames: (port: number) => string[];
+	/** The JavaScript redirect /logincheck answers with on success. */
+	loginRedirect: string;
+}
+
+function hash(): string {
+	return Math.floor(Math.random() * 0xfffffff).toString(16);
+}
+
+export const PROFILES: Record<ProfileName, FortiOsProfile> = {
+	'6.0': {
+		name: '6.0',
+		version: 'v6.0.4',
+		build: 231,
+		serial: 'FGVMEVZFNTS3OAC8',
+		jsonLogin: false,
+		legacyLogin: true,
+		queryTokenAllowed: true,
+		separatePolicy6: true,
+		emptyStatusResults: true,
+		// 5.6 / 6.x: `ccsrftoken` plus a numbered copy.
+		csrfCookieNames: () => ['ccsrftoken', `ccsrftoken_${Math.floor(Math.random() * 1e9)}`],
+		loginRedirect: '/ng/prompt?viewOnly&redir=%2Fng%2F',
+	},
+	'7.2': {
+		name: '7.2',
+		version: 'v7.2.8',
+		build: 1639,
+		serial: 'FG200FT123456789',
+		jsonLogin: true,
+		legacyLogin: true,
+		queryTokenAllowed: true,
+		separatePolicy6: false,
+		emptyStatusResults: false,
+		// 7.0.13+ / 7.2.4+: port-suffixed, then port and hash.
+		csrfCookieNames: (port) => [`ccsrftoken_${port}_${hash()}`],
+		loginRedirect: '/prompt?viewOnly&redir=%2F',
+	},
+	'7.6.4': {
+		name: '7.6.4',
+		version: 'v7.6.4',
+		build: 3596,
+		serial: 'FG200FTK24000001',
+		jsonLogin: true,
+		legacyLogin: false,
+		queryTokenAllowed: false,
+		separatePolicy6: false,
+		emptyStatusResults: false,
+		csrfCookieNames: (port) => [`ccsrf_token_${port}_${hash()}`],
+		loginRedirect: '/prompt?viewOnly&redir=%2F',
+	},
+};
