@@ -91,6 +91,7 @@ export class FortiGateEmulator {
 	private readonly sessions = new Map<string, Session>();
 	private readonly failedLogins = new Map<string, { count: number; lockedUntil: number }>();
 	private readonly sockets = new Set<Socket>();
+	private readonly issued: string[] = [];
 	private server?: https.Server;
 	private downUntil = 0;
 
@@ -315,6 +316,11 @@ export class FortiGateEmulator {
 		return admin;
 	}
 
+	/** Every session secret handed out so far (cookies, CSRF tokens, session keys), for leak checks. */
+	issuedSecrets(): string[] {
+		return [...this.issued];
+	}
+
 	private newSession(admin: Admin, kind: 'cookie' | 'key'): Session {
 		const session: Session = {
 			id: randomBytes(8).toString('hex'),
@@ -325,6 +331,7 @@ export class FortiGateEmulator {
 		};
 		if (kind === 'cookie') session.cookieValue = randomBytes(24).toString('hex');
 		else session.sessionKey = randomBytes(24).toString('base64url');
+		this.issued.push(session.csrfToken, session.cookieValue ?? session.sessionKey!);
 		this.sessions.set(session.id, session);
 		if (!session.disclaimerPending) this.counters.logins++;
 		return session;

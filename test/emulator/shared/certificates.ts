@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * certificate whose CN is the serial number and that names no host; the other
  * kinds let tests prove the CA, expiry and host-name checks.
  */
-export type CertificateKind = 'selfSigned' | 'caSigned' | 'expired';
+export type CertificateKind = 'selfSigned' | 'caSigned' | 'expired' | 'wrongHost';
 
 export interface CertificateSet {
 	key: string;
@@ -34,7 +34,8 @@ export function createCertificates(kind: CertificateKind, commonName: string): C
 		} else {
 			openssl(['req', '-x509', ...ecKey, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Emulator Test CA'], dir);
 			openssl(['req', '-new', ...ecKey, '-keyout', 'key.pem', '-out', 'leaf.csr', '-subj', `/CN=${commonName}`], dir);
-			writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+			const names = kind === 'wrongHost' ? 'DNS:fortigate.example.net' : 'IP:127.0.0.1,DNS:localhost';
+			writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${names}\n`);
 			// An expired certificate is issued with its validity already over:
 			// `openssl x509 -days` cannot go negative, `openssl ca` can set dates.
 			const dates =
