@@ -90,8 +90,17 @@ export function checkPeerCertificate(
 		});
 	}
 	if (settings.allowUnauthorizedCerts) return undefined;
+	const hostMismatch = () =>
+		new FortinetError({
+			kind: 'tls',
+			code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+			message: `The device's certificate is not issued for "${hostname}"`,
+			description: `Use the host name the certificate names in the Base URL, or pin this certificate with Certificate Fingerprint (SHA-256 ${presentedText}).`,
+		});
 	if (!socket.authorized) {
 		const reason = String(socket.authorizationError ?? 'UNKNOWN');
+		// Node checks the host name during the handshake when the chain is valid.
+		if (reason === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostMismatch();
 		const known = CERTIFICATE_PROBLEMS[reason];
 		return new FortinetError({
 			kind: 'tls',
@@ -100,16 +109,7 @@ export function checkPeerCertificate(
 			description: `${known?.fix ?? 'Pin the certificate with Certificate Fingerprint, add its CA under CA Certificate, or enable Allow Self-Signed Certificates.'} The device presented SHA-256 ${presentedText}.`,
 		});
 	}
-	const identityError = tls.checkServerIdentity(hostname.replace(/^\[|\]$/g, ''), certificate);
-	if (identityError) {
-		return new FortinetError({
-			kind: 'tls',
-			code: 'ERR_TLS_CERT_ALTNAME_INVALID',
-			message: `The device's certificate is not issued for "${hostname}"`,
-			description: `Use the host name the certificate names in the Base URL, or pin this certificate with Certificate Fingerprint (SHA-256 ${presentedText}).`,
-		});
-	}
-	return undefined;
+	return tls.checkServerIdentity(hostname.replace(/^\[|\]$/g, ''), certificate) ? hostMismatch() : undefined;
 }
 
 export interface ConnectorOptions {
