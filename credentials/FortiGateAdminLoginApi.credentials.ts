@@ -1,5 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { tlsCredentialFields } from '../nodes/shared/tlsCredentialFields';
+import { baseUrlField, fortiGateIcon, vdomField } from './common/fortiGateFields';
 
 export class FortiGateAdminLoginApi implements ICredentialType {
 	name = 'fortiGateAdminLoginApi';
@@ -8,18 +9,10 @@ export class FortiGateAdminLoginApi implements ICredentialType {
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-fortinet#fortigate-admin-login';
 
-	icon = { light: 'file:../nodes/FortiGate/fortigate.svg', dark: 'file:../nodes/FortiGate/fortigate.dark.svg' } as const;
+	icon = fortiGateIcon;
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://192.0.2.1:8443',
-			required: true,
-			description: 'Address of the FortiGate: https://host or https://host:port (the admin HTTPS port), without a path',
-		},
+		baseUrlField,
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -36,14 +29,7 @@ export class FortiGateAdminLoginApi implements ICredentialType {
 			required: true,
 			description: 'The node logs in once per execution and always logs out. Three wrong passwords lock the admin out for 60 s.',
 		},
-		{
-			displayName: 'VDOM',
-			name: 'vdom',
-			type: 'string',
-			default: '',
-			placeholder: 'root',
-			description: 'Default VDOM for every request; empty uses the account\'s default. The node\'s VDOM option overrides it; * means every VDOM.',
-		},
+		vdomField,
 		...tlsCredentialFields,
 	];
 }

@@ -1,5 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 import { tlsCredentialFields } from '../nodes/shared/tlsCredentialFields';
+import { baseUrlField, fortiGateIcon, vdomField } from './common/fortiGateFields';
 
 export class FortiGateApiKeyApi implements ICredentialType {
 	name = 'fortiGateApiKeyApi';
@@ -8,18 +9,10 @@ export class FortiGateApiKeyApi implements ICredentialType {
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-fortinet#fortigate-api-key';
 
-	icon = { light: 'file:../nodes/FortiGate/fortigate.svg', dark: 'file:../nodes/FortiGate/fortigate.dark.svg' } as const;
+	icon = fortiGateIcon;
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://192.0.2.1:8443',
-			required: true,
-			description: 'Address of the FortiGate: https://host or https://host:port (the admin HTTPS port), without a path',
-		},
+		baseUrlField,
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -30,14 +23,7 @@ export class FortiGateApiKeyApi implements ICredentialType {
 			description:
 				'Key of a REST API admin (System > Administrators > Create New > REST API Admin). Its Trusted Hosts must include the address of this n8n host.',
 		},
-		{
-			displayName: 'VDOM',
-			name: 'vdom',
-			type: 'string',
-			default: '',
-			placeholder: 'root',
-			description: 'Default VDOM for every request; empty uses the account\'s default. The node\'s VDOM option overrides it; * means every VDOM.',
-		},
+		vdomField,
 		...tlsCredentialFields,
 	];
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
-import { listFields } from '../common/listFields';
+import { ipVersionField, listFields } from '../common/fields';
 import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { readLimit } from '../common/parameters';
@@ -8,19 +8,7 @@ import { readLimit } from '../common/parameters';
 const show = { resource: ['dhcpLease'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'IP Version',
-		name: 'ipVersion',
-		type: 'options',
-		options: [
-			{ name: 'IPv4', value: 'ipv4' },
-			{ name: 'IPv6', value: 'ipv6' },
-			{ name: 'Both', value: 'both' },
-		],
-		default: 'ipv4',
-		description: 'Which leases to return',
-		displayOptions: { show },
-	},
+	ipVersionField(show, 'ipv4', 'Which leases to return'),
 	{
 		displayName: 'Interface',
 		name: 'interface',

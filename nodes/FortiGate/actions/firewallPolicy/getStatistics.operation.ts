@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isBefore, recordsOf } from '../common/envelopes';
+import { ipVersionField } from '../common/fields';
 import { vdomFor } from '../common/options';
 import { parseIdList } from '../common/parameters';
 
@@ -16,19 +17,11 @@ export const description: INodeProperties[] = [
 		description: 'Comma-separated policy IDs; empty returns every policy. Policy 0 is the implicit deny.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'IP Version',
-		name: 'ipVersion',
-		type: 'options',
-		options: [
-			{ name: 'IPv4', value: 'ipv4' },
-			{ name: 'IPv6', value: 'ipv6' },
-			{ name: 'Both', value: 'both' },
-		],
-		default: 'both',
-		description: 'Which policies to return. Before FortiOS 6.4, IPv6 policies are read from their own table (policy6).',
-		displayOptions: { show },
-	},
+	ipVersionField(
+		show,
+		'both',
+		'Which policies to return. Before FortiOS 6.4, IPv6 policies are read from their own table (policy6).',
+	),
 ];
 
 const purpose = { action: 'read the firewall policy statistics', permission: { group: 'fwgrp' as const, access: 'read' as const } };
