@@ -139,6 +139,19 @@ describe('the classic field scenarios', () => {
 		expectNoSessionLeft(emulator);
 	});
 
+	test('a reboot refused with 401 because the session expired is sent again after one new login, and reboots once', async () => {
+		await startEmulator({ profile: '7.2', jsonLogin: false, adminTimeoutMs: 300 });
+		emulator.faults.add({ path: '/api/v2/monitor/system/os/reboot', kind: 'latency', ms: 400 });
+		const [result] = jsonOf(
+			await runFortiGate({ authentication: 'adminLogin', parameters: { resource: 'system', operation: 'reboot' }, credentials: credentialsFor(emulator, 'adminLogin') }),
+		);
+		expect(result.rebootInitiated).toBe(true);
+		expect(emulator.counters.requests['POST /api/v2/monitor/system/os/reboot']).toBe(2);
+		expect(emulator.counters.reboots).toBe(1);
+		expect(emulator.counters.logins).toBe(2);
+		expectNoSessionLeft(emulator);
+	});
+
 	test('waitForOnline never runs past waitTimeout and says the reboot was initiated', async () => {
 		await startEmulator({ profile: '7.2', rebootDowntimeMs: 60_000 });
 		const started = Date.now();

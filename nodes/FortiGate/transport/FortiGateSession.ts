@@ -87,10 +87,6 @@ export class FortiGateSession {
 		return session;
 	}
 
-	get defaultVdom(): string {
-		return this.connection.vdom;
-	}
-
 	get timeoutMs(): number {
 		return this.options.timeoutMs;
 	}
@@ -112,25 +108,27 @@ export class FortiGateSession {
 	 * after sending means the device went down, which is success.
 	 */
 	async sendPowerAction(request: ApiRequest): Promise<{ connectionDropped: boolean }> {
+		let outcome = await this.sendOnce(request);
+		// A 401 means the device refused it unseen (the session had expired):
+		// sending it again after a new login cannot act twice.
+		if (outcome !== 'dropped' && outcome.status === 401 && this.canLogInAgain()) {
+			await this.logInAgain();
+			outcome = await this.sendOnce(request);
+		}
+		if (outcome !== 'dropped' && (outcome.status < 200 || outcome.status >= 300)) {
+			this.envelopes(outcome, request, '');
+		}
+		// Whatever the body of a 2xx, the device is on its way down.
+		this.deviceRebooting = true;
+		return { connectionDropped: outcome === 'dropped' };
+	}
+
+	private async sendOnce(request: ApiRequest): Promise<HttpResponse | 'dropped'> {
 		try {
-			let response = await this.send(request, request.vdom ?? '', true);
-			// A 401 means the device refused it unseen (the session had expired):
-			// sending it again after a new login cannot reboot twice.
-			if (response.status === 401 && this.canLogInAgain()) {
-				await this.logInAgain();
-				response = await this.send(request, request.vdom ?? '', true);
-			}
-			if (response.status >= 200 && response.status < 300) {
-				this.deviceRebooting = true;
-				return { connectionDropped: false };
-			}
-			this.envelopes(response, request, '');
-			return { connectionDropped: false };
+			return await this.send(request, request.vdom ?? '', true);
 		} catch (error) {
-			if (error instanceof FortinetError && (error.kind === 'http' || error.kind === 'response')) throw error;
 			if (failedBeforeSending(error)) throw error;
-			this.deviceRebooting = true;
-			return { connectionDropped: true };
+			return 'dropped';
 		}
 	}
 
