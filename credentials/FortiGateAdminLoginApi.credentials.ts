@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { tlsCredentialFields } from '../nodes/shared/tlsCredentialFields';
 import { baseUrlField, fortiGateIcon, vdomField } from './common/fortiGateFields';
+import { passwordField, usernameField } from './common/loginFields';
 
 export class FortiGateAdminLoginApi implements ICredentialType {
 	name = 'fortiGateAdminLoginApi';
@@ -13,20 +14,9 @@ export class FortiGateAdminLoginApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		baseUrlField,
+		usernameField,
 		{
-			displayName: 'Username',
-			name: 'username',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
+			...passwordField,
 			description: 'The node logs in once per execution and always logs out. Three wrong passwords lock the admin out for 60 s.',
 		},
 		vdomField,

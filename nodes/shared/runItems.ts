@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { toNodeError } from './nodeErrors';
 import { Redactor } from './redactor';
 
@@ -56,4 +57,24 @@ function errorItem(error: { message: string; description?: string | null }, item
 		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
 		pairedItem: { item: itemIndex },
 	};
+}
+
+export type Operation<S> = (this: IExecuteFunctions, session: S, itemIndex: number) => Promise<IDataObject[]>;
+
+/** resource -> operation -> the module exporting `execute`. */
+export type OperationTable<S> = Record<string, Record<string, { execute: Operation<S> }>>;
+
+/** Routes the node's resource and operation to its module, then runs every item through it. */
+export async function runOperation<S extends DeviceSession>(
+	context: IExecuteFunctions,
+	operations: OperationTable<S>,
+	openSession: (redactor: Redactor) => Promise<S>,
+): Promise<INodeExecutionData[][]> {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const handler = operations[resource]?.[operation];
+	if (!handler) {
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await runItems(context, openSession, async (session, itemIndex) => await handler.execute.call(context, session, itemIndex));
 }

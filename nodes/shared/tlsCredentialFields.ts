@@ -1,5 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** A CA to trust in addition to the system CAs. */
+export const caCertificateField: INodeProperties = {
+	displayName: 'CA Certificate',
+	name: 'caCertificate',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	placeholder: '-----BEGIN CERTIFICATE-----',
+	description: 'PEM certificate of a CA to trust in addition to the system CAs (for a device certificate issued by your own CA)',
+};
+
 /** The TLS trio of every device credential (DESIGN.md section 2). */
 export const tlsCredentialFields: INodeProperties[] = [
 	{
@@ -19,13 +30,5 @@ export const tlsCredentialFields: INodeProperties[] = [
 		description:
 			'When set, the connection is accepted if and only if the device presents exactly this certificate, self-signed or not. 64 hex digits, with or without colons.',
 	},
-	{
-		displayName: 'CA Certificate',
-		name: 'caCertificate',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		placeholder: '-----BEGIN CERTIFICATE-----',
-		description: 'PEM certificate of a CA to trust in addition to the system CAs (for a device certificate issued by your own CA)',
-	},
+	caCertificateField,
 ];

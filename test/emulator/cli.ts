@@ -1,10 +1,13 @@
+import { CLOUD_ACCOUNT, EmsEmulator, ON_PREM_ADMINS } from './ems/EmsEmulator';
 import { FortiGateEmulator } from './fortigate/FortiGateEmulator';
 import { DEMO_ADMINS, DEMO_API_USERS } from './fortigate/accounts';
 import type { ProfileName } from './fortigate/profiles';
 
 /**
- * `npm run emulator [-- --profile 7.2 --port 8443]`: starts the FortiGate
- * emulator and prints how to reach it. Ctrl-C stops it.
+ * `npm run emulator [-- --profile 7.2 --port 8443 --endpoints 500]`: starts
+ * the FortiGate emulator and the two FortiClient EMS emulators (cloud on
+ * port+1, on-premises on port+2 when a port is given) and prints how to reach
+ * them. Ctrl-C stops them.
  */
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
@@ -12,28 +15,45 @@ async function main(): Promise<void> {
 		const index = args.indexOf(`--${name}`);
 		return index >= 0 ? args[index + 1] : undefined;
 	};
-	const profile = (option('profile') ?? '7.2') as ProfileName;
-	const emulator = new FortiGateEmulator({ profile, rebootDowntimeMs: Number(option('reboot-downtime') ?? 20_000) });
-	await emulator.start(Number(option('port') ?? 0));
-	const lines = [
-		`FortiGate emulator (FortiOS ${emulator.profile.version}) listening on ${emulator.url}`,
-		`Certificate SHA-256 fingerprint: ${emulator.fingerprint}`,
-		'',
-		'Admin logins (credential "FortiGate Admin Login"):',
-		...DEMO_ADMINS.map((admin) => `  ${admin.username.padEnd(12)} ${admin.password.padEnd(20)} profile ${admin.profile.name}${admin.tokenCode ? ', FortiToken required' : ''}${admin.passwordChangeRequired ? ', must change password' : ''}`),
-		'',
-		'API keys (credential "FortiGate API Key"):',
-		...DEMO_API_USERS.map((user) => `  ${user.name.padEnd(13)} ${user.key}  profile ${user.profile.name}, trusted hosts ${user.trustedHosts.join(' ')}`),
-		'',
-		'Press Ctrl-C to stop.',
-	];
-	console.log(lines.join('\n'));
+	const port = Number(option('port') ?? 0);
+	const endpointCount = Number(option('endpoints') ?? 250);
+	const fortiGate = new FortiGateEmulator({
+		profile: (option('profile') ?? '7.2') as ProfileName,
+		rebootDowntimeMs: Number(option('reboot-downtime') ?? 20_000),
+	});
+	const cloud = new EmsEmulator({ mode: 'cloud', endpointCount });
+	const onPrem = new EmsEmulator({ mode: 'onPrem', endpointCount });
+	await fortiGate.start(port);
+	await cloud.start(port ? port + 1 : 0);
+	await onPrem.start(port ? port + 2 : 0);
+
+	console.log(
+		[
+			`FortiGate emulator (FortiOS ${fortiGate.profile.version}) on ${fortiGate.url}`,
+			`  certificate SHA-256: ${fortiGate.fingerprint}`,
+			'  admin logins (credential "FortiGate Admin Login"):',
+			...DEMO_ADMINS.map((admin) => `    ${admin.username.padEnd(12)} ${admin.password.padEnd(20)} profile ${admin.profile.name}${admin.tokenCode ? ', FortiToken required' : ''}${admin.passwordChangeRequired ? ', must change password' : ''}`),
+			'  API keys (credential "FortiGate API Key"):',
+			...DEMO_API_USERS.map((user) => `    ${user.name.padEnd(13)} ${user.key}  profile ${user.profile.name}, trusted hosts ${user.trustedHosts.join(' ')}`),
+			'',
+			`FortiClient Cloud emulator on ${cloud.url} (${endpointCount} endpoints)`,
+			`  access key ${CLOUD_ACCOUNT.accessKey}, account email ${CLOUD_ACCOUNT.accountEmail}`,
+			'  its certificate is issued by this test CA (paste it into the credential\'s CA Certificate):',
+			cloud.caCertificate.trim().replace(/^/gm, '    '),
+			'',
+			`FortiClient EMS on-premises emulator on ${onPrem.url} (${endpointCount} endpoints)`,
+			`  certificate SHA-256: ${onPrem.fingerprint}`,
+			...ON_PREM_ADMINS.map((admin) => `    ${admin.name.padEnd(12)} ${admin.password.padEnd(18)} ${admin.writable ? 'read/write' : 'read-only'}, sites ${admin.sites.join(', ')}`),
+			'',
+			'Press Ctrl-C to stop.',
+		].join('\n'),
+	);
 	const stop = async () => {
-		await emulator.stop();
+		await Promise.all([fortiGate.stop(), cloud.stop(), onPrem.stop()]);
 		process.exit(0);
 	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
 }
 
 void main();

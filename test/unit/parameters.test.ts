@@ -1,6 +1,6 @@
 import { parseBaseUrl } from '../../nodes/shared/baseUrl';
 import { normalizeFingerprint } from '../../nodes/shared/tls';
-import { parseIdList } from '../../nodes/FortiGate/actions/common/parameters';
+import { parseIdList } from '../../nodes/shared/parameters';
 import { isBefore } from '../../nodes/FortiGate/actions/common/envelopes';
 import { parseJsonLoginAnswer, parseLegacyLoginAnswer } from '../../nodes/FortiGate/transport/login';
 import { Redactor } from '../../nodes/shared/redactor';

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { createCertificates, type CertificateKind, type CertificateSet } from '../shared/certificates';
-import { FaultInjector } from '../shared/faults';
+import { createCertificates, type CertificateKind } from '../shared/certificates';
+import { HttpsEmulator, parseCookies, sendJson as send, sendText } from '../shared/HttpsEmulator';
 import { DEMO_ADMINS, DEMO_API_USERS, isTrustedHost, type AccessProfile, type Admin, type ApiUser } from './accounts';
 import { PROFILES, type FortiOsProfile, type ProfileName } from './profiles';
 import { FortiGateData } from './data';
@@ -65,9 +62,8 @@ export interface FortiGateCounters {
  * trusted hosts for API keys, admin profiles, lockout, `admin-login-max`,
  * VDOM arrays, recorded replies, and a reboot that drops the connection.
  */
-export class FortiGateEmulator {
+export class FortiGateEmulator extends HttpsEmulator {
 	readonly profile: FortiOsProfile;
-	readonly faults = new FaultInjector();
 	readonly counters: FortiGateCounters = {
 		logins: 0,
 		loginFailures: 0,
@@ -86,17 +82,18 @@ export class FortiGateEmulator {
 
 	private readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin'>>;
 	private readonly jsonLogin: boolean;
-	private readonly certificates: CertificateSet;
 	private readonly data: FortiGateData;
 	private readonly sessions = new Map<string, Session>();
 	private readonly failedLogins = new Map<string, { count: number; lockedUntil: number }>();
-	private readonly sockets = new Set<Socket>();
 	private readonly issued: string[] = [];
-	private server?: https.Server;
 	private downUntil = 0;
 
 	constructor(options: FortiGateEmulatorOptions = {}) {
-		this.profile = PROFILES[options.profile ?? '7.2'];
+		const profile = PROFILES[options.profile ?? '7.2'];
+		const requests: Record<string, number> = {};
+		super(createCertificates(options.certificate ?? 'selfSigned', profile.serial), requests);
+		this.counters.requests = requests;
+		this.profile = profile;
 		this.jsonLogin = options.jsonLogin ?? this.profile.jsonLogin;
 		this.options = {
 			adminLoginMax: options.adminLoginMax ?? 100,
@@ -108,49 +105,7 @@ export class FortiGateEmulator {
 			rebootDowntimeMs: options.rebootDowntimeMs ?? 1500,
 			extraLeases: options.extraLeases ?? 0,
 		};
-		this.certificates = createCertificates(options.certificate ?? 'selfSigned', this.profile.serial);
 		this.data = new FortiGateData(this.profile, this.options.extraLeases);
-	}
-
-	async start(port = 0): Promise<void> {
-		this.server = https.createServer({ key: this.certificates.key, cert: this.certificates.cert }, (req, res) => {
-			void this.handle(req, res);
-		});
-		this.server.keepAliveTimeout = 5_000;
-		this.server.on('connection', (socket: Socket) => {
-			// While "rebooting" the device accepts nothing.
-			if (this.isDown()) {
-				socket.destroy();
-				return;
-			}
-			this.sockets.add(socket);
-			socket.once('close', () => this.sockets.delete(socket));
-		});
-		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-	}
-
-	async stop(): Promise<void> {
-		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-		this.faults.clear();
-	}
-
-	get port(): number {
-		return (this.server!.address() as AddressInfo).port;
-	}
-
-	get url(): string {
-		return `https://127.0.0.1:${this.port}`;
-	}
-
-	/** SHA-256 fingerprint of the served certificate (colon-separated hex). */
-	get fingerprint(): string {
-		return this.certificates.fingerprint;
-	}
-
-	/** PEM of the CA that signed the served certificate (or the certificate itself when self-signed). */
-	get caCertificate(): string {
-		return this.certificates.caCertificate;
 	}
 
 	get openSessions(): number {
@@ -165,28 +120,20 @@ export class FortiGateEmulator {
 		return Date.now() < this.downUntil;
 	}
 
+	/** While "rebooting" the device accepts nothing. */
+	protected override acceptsConnections(): boolean {
+		return !this.isDown();
+	}
+
 	/** Ends every session as `admintimeout` would (for session-expiry tests). */
 	expireAllSessions(): void {
 		this.counters.sessionsExpired += this.sessions.size;
 		this.sessions.clear();
 	}
 
-	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const url = new URL(req.url ?? '/', 'https://fortigate');
-		const body = await readBody(req);
-		const path = url.pathname.replace(/\/+$/, '') || '/';
-		const counterKey = `${req.method} ${path}`;
-		this.counters.requests[counterKey] = (this.counters.requests[counterKey] ?? 0) + 1;
-		if (await this.faults.apply(req.method ?? 'GET', path, req, res)) return;
-		try {
-			await this.route(req, res, url, path, body);
-		} catch (error) {
-			send(res, 500, { http_method: req.method, status: 'error', http_status: 500, error: -1, message: String(error) });
-		}
-	}
-
-	private async route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, body: string): Promise<void> {
+	protected route(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
 		const method = req.method ?? 'GET';
+		const path = url.pathname.replace(/\/+$/, '') || '/';
 		if (path === '/logincheck' && method === 'POST') return this.legacyLogin(req, res, body);
 		if (path === '/logindisclaimer' && method === 'POST') return this.acceptDisclaimer(req, res, body);
 		if (path === '/logout' && (method === 'POST' || method === 'GET')) return this.legacyLogout(req, res);
@@ -275,7 +222,7 @@ export class FortiGateEmulator {
 	}
 
 	private sessionFromCookie(req: IncomingMessage): Session | undefined {
-		const cookies = parseCookies(String(req.headers.cookie ?? ''));
+		const cookies = parseCookies(req);
 		for (const [name, value] of Object.entries(cookies)) {
 			if (!name.startsWith('APSCOOKIE_')) continue;
 			const session = [...this.sessions.values()].find((candidate) => candidate.cookieValue === value);
@@ -367,7 +314,7 @@ export class FortiGateEmulator {
 	}
 
 	private acceptDisclaimer(req: IncomingMessage, res: ServerResponse, body: string): void {
-		const cookies = parseCookies(String(req.headers.cookie ?? ''));
+		const cookies = parseCookies(req);
 		const session = [...this.sessions.values()].find((candidate) =>
 			Object.entries(cookies).some(([name, value]) => name.startsWith('APSCOOKIE_') && value === candidate.cookieValue),
 		);
@@ -380,7 +327,7 @@ export class FortiGateEmulator {
 	}
 
 	private legacyLogout(req: IncomingMessage, res: ServerResponse): void {
-		const cookies = parseCookies(String(req.headers.cookie ?? ''));
+		const cookies = parseCookies(req);
 		for (const session of [...this.sessions.values()]) {
 			if (Object.entries(cookies).some(([name, value]) => name.startsWith('APSCOOKIE_') && value === session.cookieValue)) {
 				this.sessions.delete(session.id);
@@ -435,7 +382,7 @@ export class FortiGateEmulator {
 			this.downUntil = Date.now() + this.options.rebootDowntimeMs;
 			this.counters.sessionsDroppedByReboot += this.sessions.size;
 			this.sessions.clear();
-			for (const socket of this.sockets) socket.destroy();
+			this.dropAllConnections();
 			this.data.utcLastReboot = this.downUntil;
 		};
 		if (this.options.rebootMode === 'reply') {
@@ -447,36 +394,6 @@ export class FortiGateEmulator {
 			goDown();
 		}
 	}
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', () => resolve(''));
-	});
-}
-
-export function parseCookies(header: string): Record<string, string> {
-	const cookies: Record<string, string> = {};
-	for (const part of header.split(';')) {
-		const index = part.indexOf('=');
-		if (index <= 0) continue;
-		cookies[part.slice(0, index).trim()] = part.slice(index + 1).trim().replace(/^"(.*)"$/, '$1');
-	}
-	return cookies;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-	const text = JSON.stringify(body, null, 2);
-	res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-	res.end(text);
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
-	res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(text) });
-	res.end(text);
 }
 
 function notFound(res: ServerResponse): void {

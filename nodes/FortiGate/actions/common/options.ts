@@ -1,7 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-/** Default request timeout: generous enough for a FortiGate across a WAN. */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+import { timeoutOption } from '../../../shared/timeout';
 
 export interface CommonOptions {
 	vdom?: string;
@@ -32,14 +30,7 @@ export const optionsCollection: INodeProperties = {
 			description: 'How often to check whether the FortiGate answers again',
 			displayOptions: { show: { '/operation': ['reboot'], waitForOnline: [true] } },
 		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_TIMEOUT_SECONDS,
-			description: 'How long to wait for each answer of the FortiGate. Applies to the whole execution.',
-		},
+		timeoutOption,
 		{
 			displayName: 'VDOM',
 			name: 'vdom',

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
-import { ipVersionField, listFields } from '../common/fields';
+import { listFields } from '../../../shared/listFields';
+import { ipVersionField } from '../common/fields';
 import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
-import { readLimit } from '../common/parameters';
+import { readLimit } from '../../../shared/parameters';
 
 const show = { resource: ['dhcpLease'], operation: ['getMany'] };
 

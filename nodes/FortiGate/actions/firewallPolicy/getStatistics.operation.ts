@@ -3,7 +3,7 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isBefore, recordsOf } from '../common/envelopes';
 import { ipVersionField } from '../common/fields';
 import { vdomFor } from '../common/options';
-import { parseIdList } from '../common/parameters';
+import { parseIdList } from '../../../shared/parameters';
 
 const show = { resource: ['firewallPolicy'], operation: ['getStatistics'] };
 

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { FortinetError } from '../../../shared/errors';
+import { FortinetError } from './errors';
 
 /** Reads `returnAll` / `limit`; undefined means no limit. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -32,7 +32,7 @@ export function parseIdList(raw: unknown, label: string): number[] {
 			throw new FortinetError({
 				kind: 'parameter',
 				message: `${label} must be whole numbers separated by commas: entry ${index + 1} is ${entry === '' ? 'empty' : `"${entry}"`}`,
-				description: `Write the IDs like "1, 2, 15", or leave ${label} empty for all.`,
+				description: `Write the IDs as whole numbers separated by commas, like "1, 2, 15".`,
 			});
 		}
 		ids.push(Number(entry));

@@ -1,0 +1,71 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import * as endpoint from './actions/endpoint';
+import { optionsCollection } from './actions/common/options';
+import { router } from './actions/router';
+import { fortiClientCloudTest, fortiClientEmsTest } from './credentialTests';
+
+export class FortiClientEms implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'FortiClient EMS',
+		name: 'fortiClientEms',
+		icon: { light: 'file:forticlientems.svg', dark: 'file:forticlientems.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Find endpoints in FortiClient EMS (cloud or on-premises) and quarantine or release them',
+		defaults: { name: 'FortiClient EMS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'fortiClientCloudApi',
+				required: true,
+				testedBy: 'fortiClientCloudTest',
+				displayOptions: { show: { authentication: ['cloudAccessKey'] } },
+			},
+			{
+				name: 'fortiClientEmsApi',
+				required: true,
+				testedBy: 'fortiClientEmsTest',
+				displayOptions: { show: { authentication: ['onPremLogin'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'FortiClient Cloud Access Key', value: 'cloudAccessKey' },
+					{ name: 'On-Premises EMS Login', value: 'onPremLogin' },
+				],
+				default: 'cloudAccessKey',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Endpoint', value: 'endpoint' }],
+				default: 'endpoint',
+			},
+			...endpoint.description,
+			optionsCollection,
+		],
+	};
+
+	methods = {
+		credentialTest: { fortiClientCloudTest, fortiClientEmsTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

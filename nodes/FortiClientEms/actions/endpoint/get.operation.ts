@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { parseIdList } from '../../../shared/parameters';
+import { FortinetError } from '../../../shared/errors';
+import type { EmsSession } from '../../transport/EmsSession';
+import { normalizeEndpoint } from '../common/normalize';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Device ID',
+		name: 'deviceId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '1042',
+		description: 'EMS device ID of the endpoint (the `device_id` of Get Many)',
+		displayOptions: { show: { resource: ['endpoint'], operation: ['get'] } },
+	},
+];
+
+/** One endpoint with all its details (policies, features, versions, state). */
+export async function execute(this: IExecuteFunctions, session: EmsSession, itemIndex: number): Promise<IDataObject[]> {
+	const ids = parseIdList(this.getNodeParameter('deviceId', itemIndex, ''), 'Device ID');
+	if (ids.length !== 1) {
+		throw new FortinetError({ kind: 'parameter', message: 'Device ID must be exactly one whole number', description: 'Use Get Many to find the device ID of an endpoint.' });
+	}
+	const { data } = await session.request({
+		method: 'GET',
+		path: `/api/v1/endpoints/device/${ids[0]}/details`,
+		purpose: { action: `read endpoint ${ids[0]}`, notFound: `EMS has no endpoint with device ID ${ids[0]}` },
+	});
+	return [normalizeEndpoint((data ?? {}) as IDataObject)];
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { runOperation, type OperationTable } from '../../shared/runItems';
+import { readTimeoutMs } from '../../shared/timeout';
+import { readEmsConnection, type EmsAuthentication } from '../transport/connection';
+import { EmsSession } from '../transport/EmsSession';
+import * as endpoint from './endpoint';
+
+const operations: OperationTable<EmsSession> = {
+	endpoint: { get: endpoint.get, getMany: endpoint.getMany, quarantine: endpoint.quarantine, unquarantine: endpoint.unquarantine },
+};
+
+const CREDENTIAL_BY_AUTHENTICATION: Record<EmsAuthentication, string> = {
+	cloudAccessKey: 'fortiClientCloudApi',
+	onPremLogin: 'fortiClientEmsApi',
+};
+
+/** Dispatches every item to its operation over one EMS session (one login, one logout). */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runOperation(this, operations, async (redactor) => {
+		const authentication = this.getNodeParameter('authentication', 0) as EmsAuthentication;
+		const credentials = await this.getCredentials(CREDENTIAL_BY_AUTHENTICATION[authentication]);
+		redactor.add(credentials.accessKey as string, credentials.password as string);
+		return await EmsSession.open(readEmsConnection(authentication, credentials), { timeoutMs: readTimeoutMs(this), redactor });
+	});
+}
