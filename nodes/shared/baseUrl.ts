@@ -14,16 +14,14 @@ export function parseBaseUrl(raw: unknown, product: string): URL {
 			description: `Enter the address of the ${product} as https://host or https://host:port, for example https://192.0.2.1:8443.`,
 		});
 	}
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
+	if (!URL.canParse(text)) {
 		throw new FortinetError({
 			kind: 'configuration',
 			message: `The Base URL "${text}" is not a valid URL`,
 			description: `Enter the address of the ${product} as https://host or https://host:port, for example https://192.0.2.1:8443.`,
 		});
 	}
+	const url = new URL(text);
 	if (url.protocol === 'http:') {
 		throw new FortinetError({
 			kind: 'configuration',

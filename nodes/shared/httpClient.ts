@@ -74,11 +74,11 @@ export class HttpClient {
 	}
 
 	async request(request: HttpRequest): Promise<HttpResponse> {
+		// A keep-alive socket the device closed between two requests shows up
+		// as a reset on the next one: an idempotent GET may try once more.
 		try {
 			return await this.send(request);
 		} catch (error) {
-			// A keep-alive socket the device closed between two requests shows up
-			// as a reset on the next one: an idempotent GET may try once more.
 			if (request.method === 'GET' && !request.freshConnection && isConnectionReset(error)) {
 				return await this.send(request);
 			}

@@ -1,6 +1,8 @@
-import * as http from 'node:http';
-import type { Socket } from 'node:net';
+import { Client } from 'undici';
+import type { buildConnector } from 'undici';
 import { FortinetError } from './errors';
+
+type Socket = NonNullable<buildConnector.Options['httpSocket']>;
 
 /**
  * HTTPS_PROXY / NO_PROXY support, as n8n's own HTTP nodes honour them. The
@@ -52,30 +54,19 @@ export function createTunnelOpener(settings: ProxySettings, timeoutMs: number) {
 			const password = decodeURIComponent(proxy.password);
 			headers['proxy-authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 		}
-		return await new Promise<Socket>((resolve, reject) => {
-			const request = http.request({
-				host: proxy.hostname.replace(/^\[|\]$/g, ''),
-				port: Number(proxy.port) || 80,
-				method: 'CONNECT',
-				path: `${hostname}:${port}`,
-				headers,
-				timeout: timeoutMs,
+		const client = new Client(proxy.origin, { connectTimeout: timeoutMs, headersTimeout: timeoutMs });
+		try {
+			const { socket, statusCode } = await client.connect({ path: `${hostname}:${port}`, headers, signal: AbortSignal.timeout(timeoutMs) });
+			if (statusCode === 200) return socket as Socket;
+			socket.destroy();
+			throw new FortinetError({
+				kind: 'connection',
+				message: `The proxy ${proxy.host} refused to connect to ${hostname}:${port} (HTTP ${statusCode})`,
+				description: 'Check the proxy\'s access rules, or add the device to NO_PROXY if n8n should reach it directly.',
 			});
-			request.once('connect', (response, socket) => {
-				if (response.statusCode === 200) return resolve(socket);
-				socket.destroy();
-				reject(
-					new FortinetError({
-						kind: 'connection',
-						message: `The proxy ${proxy.host} refused to connect to ${hostname}:${port} (HTTP ${response.statusCode})`,
-						description:
-							'Check the proxy\'s access rules, or add the device to NO_PROXY if n8n should reach it directly.',
-					}),
-				);
-			});
-			request.once('timeout', () => request.destroy(Object.assign(new Error('proxy timeout'), { code: 'ETIMEDOUT' })));
-			request.once('error', reject);
-			request.end();
-		});
+		} finally {
+			// The tunnel socket now belongs to the caller; the proxy client is done.
+			void client.close().catch(() => undefined);
+		}
 	};
 }

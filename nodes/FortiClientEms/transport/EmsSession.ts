@@ -1,6 +1,7 @@
 import { CookieJar } from 'tough-cookie';
 import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
+import { parseJson } from '../../shared/json';
 import type { Redactor } from '../../shared/redactor';
 import type { EmsConnection } from './connection';
 import { cloudLoginRefused, emsHttpError, onPremLoginRefused, sessionLost, type EmsPurpose } from './errors';
@@ -63,13 +64,14 @@ export class EmsSession {
 
 	static async open(connection: EmsConnection, options: { timeoutMs: number; redactor: Redactor }): Promise<EmsSession> {
 		const session = new EmsSession(connection, options.redactor, options.timeoutMs);
+		let opened = false;
 		try {
 			await session.logIn();
-		} catch (error) {
-			await session.http.close();
-			throw error;
+			opened = true;
+			return session;
+		} finally {
+			if (!opened) await session.http.close();
 		}
-		return session;
 	}
 
 	private get isCloud(): boolean {
@@ -224,14 +226,6 @@ export class EmsSession {
 			});
 		}
 		return { data: body.data, message: messageOf(body) ?? null };
-	}
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
 	}
 }
 

@@ -2,6 +2,7 @@ import { CookieJar } from 'tough-cookie';
 import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import type { Redactor } from '../../shared/redactor';
+import { parseJson } from '../../shared/json';
 import { failedBeforeSending } from '../../shared/transportErrors';
 import type { FortiGateConnection } from './connection';
 import { findCsrfToken, storeCookies } from './cookies';
@@ -78,13 +79,14 @@ export class FortiGateSession {
 
 	static async open(connection: FortiGateConnection, options: SessionOptions): Promise<FortiGateSession> {
 		const session = new FortiGateSession(connection, options);
+		let opened = false;
 		try {
 			await session.authenticate();
-		} catch (error) {
-			await session.http.close();
-			throw error;
+			opened = true;
+			return session;
+		} finally {
+			if (!opened) await session.http.close();
 		}
-		return session;
 	}
 
 	get timeoutMs(): number {
@@ -123,6 +125,7 @@ export class FortiGateSession {
 		return { connectionDropped: outcome === 'dropped' };
 	}
 
+	/** The response, or 'dropped' when the connection failed after the request left. */
 	private async sendOnce(request: ApiRequest): Promise<HttpResponse | 'dropped'> {
 		try {
 			return await this.send(request, request.vdom ?? '', true);
@@ -366,8 +369,9 @@ export class FortiGateSession {
 
 	private parseJson(response: HttpResponse, request: ApiRequest): unknown {
 		const text = response.body.trim();
+		const parsed = text ? parseJson(text) : undefined;
+		if (parsed !== undefined || response.status >= 400) return parsed;
 		if (!text) {
-			if (response.status >= 400) return undefined;
 			throw new FortinetError({
 				kind: 'response',
 				httpStatus: response.status,
@@ -375,20 +379,15 @@ export class FortiGateSession {
 				description: 'The device may be restarting its web service. Try again in a minute.',
 			});
 		}
-		try {
-			return JSON.parse(text);
-		} catch {
-			if (response.status >= 400) return undefined;
-			const html = text.startsWith('<');
-			throw new FortinetError({
-				kind: 'response',
-				httpStatus: response.status,
-				message: `The FortiGate answered ${request.method} ${request.path} with ${html ? 'an HTML page' : 'something that is not JSON'}`,
-				description: html
-					? 'The Base URL may lead to the web UI through a proxy, an SSL-VPN portal or another service. Use the admin HTTPS address of the FortiGate itself.'
-					: 'The reply was cut short or is not from the FortiOS REST API. Try again; if it persists, check what listens at the Base URL.',
-			});
-		}
+		const html = text.startsWith('<');
+		throw new FortinetError({
+			kind: 'response',
+			httpStatus: response.status,
+			message: `The FortiGate answered ${request.method} ${request.path} with ${html ? 'an HTML page' : 'something that is not JSON'}`,
+			description: html
+				? 'The Base URL may lead to the web UI through a proxy, an SSL-VPN portal or another service. Use the admin HTTPS address of the FortiGate itself.'
+				: 'The reply was cut short or is not from the FortiOS REST API. Try again; if it persists, check what listens at the Base URL.',
+		});
 	}
 }
 

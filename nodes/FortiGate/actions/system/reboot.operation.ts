@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { FortinetError } from '../../../shared/errors';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { getOptions } from '../common/options';
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 
 	const deadline = requestedAt + waitTimeoutMs;
 	while (Date.now() < deadline) {
-		await sleep(Math.min(pollIntervalMs, deadline - Date.now()));
+		await sleep(Math.max(0, Math.min(pollIntervalMs, deadline - Date.now())));
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) break;
 		if (!(await session.isAnswering(Math.min(session.timeoutMs, remaining)))) continue;
@@ -89,6 +89,3 @@ async function readLastReboot(session: FortiGateSession, timeoutMs?: number): Pr
 	return typeof value === 'number' ? value : undefined;
 }
 
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-}
