@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLOUD_ACCOUNT, EmsEmulator, ON_PREM_ADMINS } from '../../test/emulator/ems/EmsEmulator';
+import { FortiGateEmulator } from '../../test/emulator/fortigate/FortiGateEmulator';
+import { DEMO_ADMINS, DEMO_API_USERS } from '../../test/emulator/fortigate/accounts';
+import { N8nInstance, type CredentialExport, type WorkflowExport } from './n8n';
+import { ROOT, ensureRuntime, packPackage } from './runtime';
+
+/** The credential IDs and names the examples refer to. */
+export const CREDENTIAL_REFS = {
+	fortiGateApiKeyApi: { id: 'fgtApiKeyEmu0001', name: 'FortiGate API Key' },
+	fortiGateAdminLoginApi: { id: 'fgtAdminEmu00001', name: 'FortiGate Admin Login' },
+	fortiClientCloudApi: { id: 'fctCloudEmu00001', name: 'FortiClient Cloud' },
+	fortiClientEmsApi: { id: 'fctEmsEmu0000001', name: 'FortiClient EMS' },
+} as const;
+
+export interface Emulators {
+	fortiGate: FortiGateEmulator;
+	cloud: EmsEmulator;
+	onPrem: EmsEmulator;
+}
+
+export async function startEmulators(options: { rebootDowntimeMs: number; endpointCount?: number }): Promise<Emulators> {
+	const emulators = {
+		fortiGate: new FortiGateEmulator({ profile: '7.2', rebootDowntimeMs: options.rebootDowntimeMs }),
+		cloud: new EmsEmulator({ mode: 'cloud', endpointCount: options.endpointCount ?? 250 }),
+		onPrem: new EmsEmulator({ mode: 'onPrem', endpointCount: options.endpointCount ?? 250 }),
+	};
+	await Promise.all([emulators.fortiGate.start(), emulators.cloud.start(), emulators.onPrem.start()]);
+	return emulators;
+}
+
+export async function stopEmulators(emulators: Emulators): Promise<void> {
+	await Promise.all([emulators.fortiGate.stop(), emulators.cloud.stop(), emulators.onPrem.stop()]);
+}
+
+/** Credentials pointing at the emulators, pinned to their certificates, in n8n's import shape. */
+export function emulatorCredentials({ fortiGate, cloud, onPrem }: Emulators): CredentialExport[] {
+	const fortiGateTls = { certificateFingerprint: fortiGate.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' };
+	return [
+		{ ...CREDENTIAL_REFS.fortiGateApiKeyApi, type: 'fortiGateApiKeyApi', data: { baseUrl: fortiGate.url, apiKey: DEMO_API_USERS[0].key, vdom: '', ...fortiGateTls } },
+		{ ...CREDENTIAL_REFS.fortiGateAdminLoginApi, type: 'fortiGateAdminLoginApi', data: { baseUrl: fortiGate.url, username: DEMO_ADMINS[0].username, password: DEMO_ADMINS[0].password, vdom: '', ...fortiGateTls } },
+		{ ...CREDENTIAL_REFS.fortiClientCloudApi, type: 'fortiClientCloudApi', data: { baseUrl: cloud.url, ...CLOUD_ACCOUNT, caCertificate: cloud.caCertificate } },
+		{
+			...CREDENTIAL_REFS.fortiClientEmsApi,
+			type: 'fortiClientEmsApi',
+			data: { baseUrl: onPrem.url, username: ON_PREM_ADMINS[0].name, password: ON_PREM_ADMINS[0].password, site: '', certificateFingerprint: onPrem.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
+		},
+	];
+}
+
+export function loadExamples(): WorkflowExport[] {
+	const dir = join(ROOT, 'examples');
+	return readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as WorkflowExport);
+}
+
+/** The webhook path a workflow answers on in the lab. */
+export function webhookPath(workflow: WorkflowExport): string {
+	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
+	return webhook ? String((webhook.parameters as { path: string }).path) : `run-${workflow.id}`;
+}
+
+/**
+ * A scheduled workflow made callable: its Schedule Trigger becomes a Webhook
+ * of the same name that answers with the last node's items, so that a run can
+ * be started on demand and its output read back. Everything else is unchanged.
+ */
+export function asWebhookWorkflow(workflow: WorkflowExport): WorkflowExport {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowExport;
+	copy.nodes = copy.nodes.map((node) =>
+		node.type === 'n8n-nodes-base.scheduleTrigger'
+			? {
+					...node,
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					webhookId: randomUUID(),
+					parameters: { httpMethod: 'POST', path: `run-${workflow.id}`, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				}
+			: node,
+	);
+	return copy;
+}
+
+/** Installs the runtime and the freshly built package into a new n8n folder. */
+export function prepareN8n(options: { folder: string; port: number; owner?: { email: string; passwordHash: string } }): N8nInstance {
+	ensureRuntime();
+	const tarball = packPackage(join(options.folder, 'package'));
+	const n8n = new N8nInstance(options);
+	n8n.installPackage(tarball);
+	return n8n;
+}

@@ -1,0 +1,188 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { n8nBin, node24, say } from './runtime';
+
+export interface CredentialExport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface WorkflowExport {
+	id: string;
+	name: string;
+	nodes: Array<Record<string, unknown>>;
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	active?: boolean;
+	[key: string]: unknown;
+}
+
+export interface N8nOptions {
+	/** Folder holding this instance's .n8n (database, community nodes). */
+	folder: string;
+	port: number;
+	/** Owner account created from the environment (for the editor). */
+	owner?: { email: string; passwordHash: string };
+	env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * One n8n instance of the pinned runtime in its own folder: the package
+ * installed as a community node, credentials and workflows imported through
+ * n8n's own CLI, and `n8n start` for webhook-triggered runs.
+ */
+export class N8nInstance {
+	readonly env: NodeJS.ProcessEnv;
+	private server?: ChildProcess;
+	private log = '';
+
+	constructor(private readonly options: N8nOptions) {
+		mkdirSync(join(options.folder, '.n8n', 'nodes'), { recursive: true });
+		this.env = {
+			...process.env,
+			N8N_USER_FOLDER: options.folder,
+			N8N_ENCRYPTION_KEY: 'n8n-nodes-fortinet-local-only',
+			N8N_PORT: String(options.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			WEBHOOK_URL: `http://127.0.0.1:${options.port}/`,
+			N8N_RUNNERS_BROKER_PORT: String(options.port + 1),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			...(options.owner
+				? {
+						N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+						N8N_INSTANCE_OWNER_EMAIL: options.owner.email,
+						N8N_INSTANCE_OWNER_PASSWORD_HASH: options.owner.passwordHash,
+						N8N_INSTANCE_OWNER_FIRST_NAME: 'Fortinet',
+						N8N_INSTANCE_OWNER_LAST_NAME: 'Admin',
+					}
+				: {}),
+			...options.env,
+		};
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.options.port}`;
+	}
+
+	/** Installs the packed package the way n8n's docs describe for manual installs. */
+	installPackage(tarball: string): void {
+		const nodesDir = join(this.options.folder, '.n8n', 'nodes');
+		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		const result = spawnSync('npm', ['install', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] });
+		if (result.status !== 0) throw new Error('npm install of the package into .n8n/nodes failed');
+	}
+
+	/** Runs an n8n CLI command; returns its exit code and output. */
+	cli(args: string[]): { status: number; stdout: string; stderr: string } {
+		const result = spawnSync(node24, [n8nBin, ...args], { env: this.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+		return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+	}
+
+	private cliOrThrow(args: string[]): void {
+		const result = this.cli(args);
+		if (result.status !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+
+	importCredentials(credentials: CredentialExport[]): void {
+		const file = join(this.options.folder, `credentials-${randomBytes(4).toString('hex')}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		this.cliOrThrow(['import:credentials', `--input=${file}`]);
+	}
+
+	/** Imports workflows; `publish` makes their webhooks live for `n8n start`. */
+	importWorkflows(workflows: WorkflowExport[], publish = false): void {
+		const dir = join(this.options.folder, `workflows-${randomBytes(4).toString('hex')}`);
+		mkdirSync(dir, { recursive: true });
+		for (const workflow of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+		this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
+		if (publish) for (const workflow of workflows) this.cliOrThrow(['publish:workflow', `--id=${workflow.id}`]);
+	}
+
+	async start(timeoutMs = 180_000): Promise<void> {
+		say(`Starting n8n on ${this.url}…`);
+		this.server = spawn(node24, [n8nBin, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const keep = (chunk: Buffer) => {
+			this.log = (this.log + chunk.toString()).slice(-200_000);
+		};
+		this.server.stdout!.on('data', keep);
+		this.server.stderr!.on('data', keep);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n exited while starting:\n${this.log}`);
+			const ready = await fetch(`${this.url}/healthz/readiness`).then((response) => response.ok, () => false);
+			if (ready) return;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${this.log}`);
+	}
+
+	/**
+	 * Published workflows are activated after n8n reports ready. A GET on a
+	 * POST webhook tells when: n8n then answers "did you mean POST".
+	 */
+	async waitForWebhooks(paths: string[], timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (const path of paths) {
+			for (;;) {
+				const text = await fetch(`${this.url}/webhook/${path}`).then((response) => response.text(), () => '');
+				if (/did you mean/i.test(text)) break;
+				if (Date.now() > deadline) throw new Error(`The webhook ${path} was not activated within ${timeoutMs / 1000} s:\n${this.log}`);
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
+	}
+
+	get output(): string {
+		return this.log;
+	}
+
+	/** Calls a production webhook and returns the status and parsed body. */
+	async webhook(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
+		const response = await fetch(`${this.url}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// keep the text
+		}
+		return { status: response.status, body: parsed };
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+		server.kill('SIGTERM');
+		const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
+
+/** The JSON that `n8n execute --rawOutput` prints after its log lines. */
+export function executionJson(stdout: string): Record<string, unknown> | undefined {
+	const start = stdout.search(/^\{$/m);
+	if (start < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+	} catch {
+		return undefined;
+	}
+}

