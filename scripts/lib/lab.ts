@@ -93,3 +93,16 @@ export function prepareN8n(options: { folder: string; port: number; owner?: { em
 	n8n.installPackage(tarball);
 	return n8n;
 }
+
+/**
+ * The same for `n8n execute`, which starts only from a Manual (or Execute
+ * Workflow) Trigger: a Schedule Trigger becomes a Manual Trigger of the same
+ * name, as if the schedule fired now.
+ */
+export function asManualWorkflow(workflow: WorkflowExport): WorkflowExport {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowExport;
+	copy.nodes = copy.nodes.map((node) =>
+		node.type === 'n8n-nodes-base.scheduleTrigger' ? { ...node, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} } : node,
+	);
+	return copy;
+}

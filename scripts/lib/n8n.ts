@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { n8nBin, node24, say } from './runtime';
+import { N8N_DIR, n8nBin, node24, say } from './runtime';
 
 export interface CredentialExport {
 	id: string;
@@ -44,6 +44,8 @@ export class N8nInstance {
 		mkdirSync(join(options.folder, '.n8n', 'nodes'), { recursive: true });
 		this.env = {
 			...process.env,
+			// n8n refuses to start with NODE_ENV=test, which jest sets.
+			NODE_ENV: 'production',
 			N8N_USER_FOLDER: options.folder,
 			N8N_ENCRYPTION_KEY: 'n8n-nodes-fortinet-local-only',
 			N8N_PORT: String(options.port),
@@ -84,10 +86,46 @@ export class N8nInstance {
 		if (result.status !== 0) throw new Error('npm install of the package into .n8n/nodes failed');
 	}
 
-	/** Runs an n8n CLI command; returns its exit code and output. */
-	cli(args: string[]): { status: number; stdout: string; stderr: string } {
-		const result = spawnSync(node24, [n8nBin, ...args], { env: this.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-		return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+	/**
+	 * Runs an n8n CLI command; returns its exit code and output. The output goes
+	 * through files: n8n exits right after printing, and a pipe would lose the
+	 * end of a large result, while writes to a file are synchronous.
+	 */
+	cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number; stdout: string; stderr: string } {
+		const base = join(this.options.folder, `cli-${randomBytes(4).toString('hex')}`);
+		const out = openSync(`${base}.out`, 'w');
+		const err = openSync(`${base}.err`, 'w');
+		try {
+			const result = spawnSync(node24, [n8nBin, ...args], { env: { ...this.env, ...env }, stdio: ['ignore', out, err] });
+			return { status: result.status ?? 1, stdout: readFileSync(`${base}.out`, 'utf8'), stderr: readFileSync(`${base}.err`, 'utf8') };
+		} finally {
+			closeSync(out);
+			closeSync(err);
+			rmSync(`${base}.out`, { force: true });
+			rmSync(`${base}.err`, { force: true });
+		}
+	}
+
+	/**
+	 * The error of the latest execution, read from n8n's database with n8n's
+	 * own sqlite3 and flatted: `n8n execute` prints only the message, not the
+	 * node that failed.
+	 */
+	lastExecutionError(): { node?: string; message?: string; description?: string } | undefined {
+		const script = `
+			const sqlite3 = require('sqlite3');
+			const { parse } = require('flatted');
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.get('SELECT d.data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id ORDER BY e.id DESC LIMIT 1', (error, row) => {
+				if (error || !row) process.exit(1);
+				const result = parse(row.data).resultData || {};
+				const failure = result.error || {};
+				process.stdout.write(JSON.stringify({ node: (failure.node && failure.node.name) || result.lastNodeExecuted, message: failure.message, description: failure.description }));
+			});`;
+		const database = join(this.options.folder, '.n8n', 'database.sqlite');
+		const result = spawnSync(node24, ['-e', script, database], { cwd: N8N_DIR, encoding: 'utf8' });
+		if (result.status !== 0 || !result.stdout) return undefined;
+		return JSON.parse(result.stdout) as { node?: string; message?: string; description?: string };
 	}
 
 	private cliOrThrow(args: string[]): void {
@@ -176,12 +214,15 @@ export class N8nInstance {
 	}
 }
 
-/** The JSON that `n8n execute --rawOutput` prints after its log lines. */
+/**
+ * The JSON that `n8n execute --rawOutput` prints between its log lines: it is
+ * indented, so it runs from a line "{" to the next line "}".
+ */
 export function executionJson(stdout: string): Record<string, unknown> | undefined {
-	const start = stdout.search(/^\{$/m);
-	if (start < 0) return undefined;
+	const match = /^\{$[\s\S]*?^\}$/m.exec(stdout);
+	if (!match) return undefined;
 	try {
-		return JSON.parse(stdout.slice(start)) as Record<string, unknown>;
+		return JSON.parse(match[0]) as Record<string, unknown>;
 	} catch {
 		return undefined;
 	}

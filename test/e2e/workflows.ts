@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowExport } from '../../scripts/lib/n8n';
+import { CREDENTIAL_REFS } from '../../scripts/lib/lab';
+
+type CredentialType = keyof typeof CREDENTIAL_REFS;
+
+/**
+ * A focused workflow: Webhook -> one node running one operation -> the
+ * webhook answers with every item the node produced.
+ */
+export function focusedWorkflow(options: {
+	id: string;
+	nodeType: 'fortiGate' | 'fortiClientEms';
+	credentialType: CredentialType;
+	parameters: Record<string, unknown>;
+}): WorkflowExport {
+	return {
+		id: options.id,
+		name: `e2e ${options.id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path: options.id, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			{
+				id: randomUUID(),
+				name: 'Operation',
+				type: `n8n-nodes-fortinet.${options.nodeType}`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: options.parameters,
+				credentials: { [options.credentialType]: CREDENTIAL_REFS[options.credentialType] },
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Operation', type: 'main', index: 0 }]] } },
+	};
+}
