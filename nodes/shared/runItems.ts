@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import { readConcurrency } from './executionOptions';
 import { toNodeError } from './nodeErrors';
 import { Redactor } from './redactor';
 
@@ -10,14 +11,18 @@ export interface DeviceSession {
 
 /**
  * The execution skeleton both nodes share (DESIGN.md section 3): one session
- * for all items, results paired with their input item, errors mapped to what
- * an admin can act on (with continueOnFail honoured), and the session closed
- * whatever happens. Logout problems become warnings, never lost results.
+ * for all items, results paired with their input item and kept in input
+ * order, errors mapped to what an admin can act on (with continueOnFail
+ * honoured), and the session closed whatever happens. Logout problems become
+ * warnings, never lost results. Up to `concurrency` items run at once over
+ * the same session; with 1, items run strictly one after another and the
+ * first failure stops the rest.
  */
 export async function runItems<S extends DeviceSession>(
 	context: IExecuteFunctions,
 	openSession: (redactor: Redactor) => Promise<S>,
 	execute: (session: S, itemIndex: number) => Promise<IDataObject[]>,
+	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const redactor = new Redactor();
@@ -30,18 +35,24 @@ export async function runItems<S extends DeviceSession>(
 		return [items.map((_item, itemIndex) => errorItem(nodeError, itemIndex))];
 	}
 
-	const output: INodeExecutionData[] = [];
-	try {
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const failures: Array<{ itemIndex: number; error: NodeApiError | NodeOperationError }> = [];
+	let nextIndex = 0;
+	const worker = async () => {
+		while (failures.length === 0 && nextIndex < items.length) {
+			const itemIndex = nextIndex++;
 			try {
 				const records = await execute(session, itemIndex);
-				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (error) {
 				const nodeError = toNodeError(context.getNode(), error, redactor, itemIndex);
-				if (!context.continueOnFail()) throw nodeError;
-				output.push(errorItem(nodeError, itemIndex));
+				if (context.continueOnFail()) results[itemIndex] = [errorItem(nodeError, itemIndex)];
+				else failures.push({ itemIndex, error: nodeError });
 			}
 		}
+	};
+	try {
+		await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 	} finally {
 		const warnings = await session.close();
 		for (const message of warnings) {
@@ -49,7 +60,20 @@ export async function runItems<S extends DeviceSession>(
 			context.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
 		}
 	}
-	return [output];
+	if (failures.length > 0) {
+		// With several items in flight, the error reported is that of the earliest item.
+		throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
+	}
+	return [results.flat()];
+}
+
+export type Operation<S> = (this: IExecuteFunctions, session: S, itemIndex: number) => Promise<IDataObject[]>;
+
+/** An operation module: its `execute`, and whether it changes the device. */
+export interface OperationModule<S> {
+	execute: Operation<S>;
+	/** Changing operations run their items one by one, so that a failure stops all that follows. */
+	changesDevice?: boolean;
 }
 
 function errorItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
@@ -59,10 +83,8 @@ function errorItem(error: { message: string; description?: string | null }, item
 	};
 }
 
-export type Operation<S> = (this: IExecuteFunctions, session: S, itemIndex: number) => Promise<IDataObject[]>;
-
 /** resource -> operation -> the module exporting `execute`. */
-export type OperationTable<S> = Record<string, Record<string, { execute: Operation<S> }>>;
+export type OperationTable<S> = Record<string, Record<string, OperationModule<S>>>;
 
 /** Routes the node's resource and operation to its module, then runs every item through it. */
 export async function runOperation<S extends DeviceSession>(
@@ -76,5 +98,6 @@ export async function runOperation<S extends DeviceSession>(
 	if (!handler) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await runItems(context, openSession, async (session, itemIndex) => await handler.execute.call(context, session, itemIndex));
+	const concurrency = handler.changesDevice ? 1 : readConcurrency(context);
+	return await runItems(context, openSession, async (session, itemIndex) => await handler.execute.call(context, session, itemIndex), concurrency);
 }

@@ -51,7 +51,9 @@ export function ensureRuntime(): void {
 		const env = { ...process.env, PATH: `${join(NODE_PACKAGE, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE_PACKAGE };
 		run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: N8N_DIR, env });
 		say('Building sqlite3 for Node.js 24 (about 1 minute)…');
-		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: N8N_DIR, env });
+		// Explicitly: under `npm test` this project's ignore-scripts=true is inherited.
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: N8N_DIR, env });
+		run(node24, ['-e', 'require("sqlite3")'], { cwd: N8N_DIR });
 		writeFileSync(marker, lockHash());
 		say(`n8n runtime ready in ${Math.round((Date.now() - started) / 1000)} s.`);
 	}

@@ -128,6 +128,17 @@ describe.each(['cloudAccessKey', 'onPremLogin'] as EmsAuthentication[])('%s', (a
 		expectNoSessionLeft();
 	});
 
+	test('quarantine handles items one by one: after a failure, nothing further is changed', async () => {
+		await start(authentication);
+		caught = await catchNodeError(
+			run(authentication, { resource: 'endpoint', operation: 'quarantine', deviceIds: '={{ $json.ids }}', options: { concurrency: 8 } }, {}, { items: [{ json: { ids: '10' } }, { json: { ids: '99999' } }, { json: { ids: '11' } }] }),
+		);
+		expect(caught.message).toContain('Invalid client IDs: 99999');
+		expect(emulator.endpoints[9].is_quarantined).toBe(1);
+		expect(emulator.endpoints[10].is_quarantined).toBe(0);
+		expectNoSessionLeft();
+	});
+
 	test('10 items make one login and one logout', async () => {
 		await start(authentication);
 		const result = await run(authentication, { resource: 'endpoint', operation: 'get', deviceId: '={{ $json.id }}' }, {}, { items: Array.from({ length: 10 }, (_, index) => ({ json: { id: index + 1 } })) });

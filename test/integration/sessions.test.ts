@@ -86,6 +86,28 @@ describe('one session per execution', () => {
 	});
 });
 
+describe('parallel items', () => {
+	test('100 items with 8 in parallel keep their order, share one session, and renew an expired one once', async () => {
+		await startEmulator({ profile: '7.2', jsonLogin: false, adminTimeoutMs: 400 });
+		// Every request of the first wave arrives after admintimeout has ended the session.
+		emulator.faults.add({ path: '/api/v2/monitor/system/dhcp', kind: 'latency', ms: 500, times: 8 });
+		const input = Array.from({ length: 100 }, (_, index) => ({ json: { vdom: index % 2 ? 'root' : 'FG-traffic' } }));
+		const result = await runFortiGate({
+			authentication: 'adminLogin',
+			parameters: { resource: 'dhcpLease', operation: 'getMany', returnAll: true, ipVersion: 'both', options: { vdom: '={{ $json.vdom }}', concurrency: 8 } },
+			credentials: credentialsFor(emulator, 'adminLogin'),
+			items: input,
+		});
+		const pairs = result.output.map((item) => [(item.pairedItem as { item: number }).item, item.json.vdom]);
+		// Each VDOM of the emulator holds four leases (IPv4 and IPv6).
+		const expected = input.flatMap((item, index) => Array.from({ length: 4 }, () => [index, item.json.vdom]));
+		expect(pairs).toEqual(expected);
+		expect(emulator.counters.sessionsExpired).toBe(1);
+		expect(emulator.counters.logins).toBe(2);
+		expectNoSessionLeft(emulator);
+	});
+});
+
 describe('the classic field scenarios', () => {
 	test('a session reboot succeeds because the CSRF header is sent; the device refuses it without', async () => {
 		await startEmulator({ profile: '7.2', jsonLogin: false });

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { runOperation, type OperationTable } from '../../shared/runItems';
-import { readTimeoutMs } from '../../shared/timeout';
+import { readTimeoutMs } from '../../shared/executionOptions';
 import { readEmsConnection, type EmsAuthentication } from '../transport/connection';
 import { EmsSession } from '../transport/EmsSession';
 import * as endpoint from './endpoint';

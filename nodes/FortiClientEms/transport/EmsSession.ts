@@ -2,6 +2,7 @@ import { CookieJar } from 'tough-cookie';
 import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
+import { retryOnce } from '../../shared/retryOnce';
 import type { Redactor } from '../../shared/redactor';
 import type { EmsConnection } from './connection';
 import { cloudLoginRefused, emsHttpError, onPremLoginRefused, sessionLost, type EmsPurpose } from './errors';
@@ -47,6 +48,9 @@ export class EmsSession {
 	private cloudSessionId?: string;
 	private loggedIn = false;
 	private relogins = 0;
+	/** Counts session renewals, so that parallel items renew only once. */
+	private generation = 0;
+	private renewing?: Promise<void>;
 
 	private constructor(
 		private readonly connection: EmsConnection,
@@ -79,21 +83,37 @@ export class EmsSession {
 	}
 
 	async request(request: EmsRequest): Promise<EmsReply> {
+		const sentWith = this.generation;
 		let response = await this.send(request);
 		if (this.sessionExpired(response)) {
-			if (this.relogins >= MAX_RELOGINS) throw sessionLost();
-			this.relogins++;
-			await this.logIn();
+			await this.renewSession(sentWith);
 			response = await this.send(request);
 			if (this.sessionExpired(response)) throw sessionLost();
 		}
 		return this.reply(response, request);
 	}
 
+	/** One new login for all items that met the expired session (they may run in parallel). */
+	private async renewSession(sentWith: number): Promise<void> {
+		if (this.generation !== sentWith) return;
+		if (!this.renewing) {
+			if (this.relogins >= MAX_RELOGINS) throw sessionLost();
+			this.relogins++;
+			this.renewing = this.logIn()
+				.then(() => {
+					this.generation++;
+				})
+				.finally(() => {
+					this.renewing = undefined;
+				});
+		}
+		await this.renewing;
+	}
+
 	async close(): Promise<string[]> {
 		const warnings: string[] = [];
 		try {
-			if (this.loggedIn) await this.logOut();
+			if (this.loggedIn) await retryOnce(async () => await this.logOut());
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			warnings.push(this.redactor.redact(`Logout from EMS failed (${reason}). The session stays open until EMS expires it.`));
@@ -136,16 +156,17 @@ export class EmsSession {
 	}
 
 	private async logOut(): Promise<void> {
-		this.loggedIn = false;
 		if (this.isCloud) {
 			const response = await this.http.request({ method: 'POST', path: CLOUD_LOGOUT, headers: this.headers('POST') });
 			if (response.status >= 400) throw new Error(`FortiClient Cloud answered ${response.status}`);
+			this.loggedIn = false;
 			return;
 		}
 		// Clients disagree on the method: POST first, GET when EMS answers 405.
 		let response = await this.http.request({ method: 'POST', path: '/api/v1/auth/signout', headers: this.headers('POST') });
 		if (response.status === 405) response = await this.http.request({ method: 'GET', path: '/api/v1/auth/signout', headers: this.headers('GET') });
 		if (response.status >= 400) throw new Error(`EMS answered ${response.status}`);
+		this.loggedIn = false;
 	}
 
 	private headers(method: string): Record<string, string> {

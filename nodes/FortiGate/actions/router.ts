@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { runOperation, type OperationTable } from '../../shared/runItems';
-import { readTimeoutMs } from '../../shared/timeout';
+import { readTimeoutMs } from '../../shared/executionOptions';
 import { readConnection, type FortiGateAuthentication } from '../transport/connection';
 import { FortiGateSession } from '../transport/FortiGateSession';
 import * as dhcpLease from './dhcpLease';

@@ -3,6 +3,7 @@ import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import type { Redactor } from '../../shared/redactor';
 import { parseJson } from '../../shared/json';
+import { retryOnce } from '../../shared/retryOnce';
 import { failedBeforeSending } from '../../shared/transportErrors';
 import type { FortiGateConnection } from './connection';
 import { findCsrfToken, storeCookies } from './cookies';
@@ -63,6 +64,9 @@ export class FortiGateSession {
 	private readonly http: HttpClient;
 	private relogins = 0;
 	private deviceRebooting = false;
+	/** Counts session renewals, so that parallel items renew only once. */
+	private generation = 0;
+	private renewing?: Promise<void>;
 
 	private constructor(
 		private readonly connection: FortiGateConnection,
@@ -96,9 +100,10 @@ export class FortiGateSession {
 	/** Sends an API request and returns its envelopes (one per VDOM; one when a single VDOM). */
 	async request(request: ApiRequest): Promise<FortiGateEnvelope[]> {
 		const vdom = request.vdom ?? this.connection.vdom;
+		const sentWith = this.generation;
 		let response = await this.send(request, vdom);
 		if (response.status === 401 && this.canLogInAgain()) {
-			await this.logInAgain();
+			await this.renewSession(sentWith);
 			response = await this.send(request, vdom);
 		}
 		return this.envelopes(response, request, vdom);
@@ -110,11 +115,12 @@ export class FortiGateSession {
 	 * after sending means the device went down, which is success.
 	 */
 	async sendPowerAction(request: ApiRequest): Promise<{ connectionDropped: boolean }> {
+		const sentWith = this.generation;
 		let outcome = await this.sendOnce(request);
 		// A 401 means the device refused it unseen (the session had expired):
 		// sending it again after a new login cannot act twice.
 		if (outcome !== 'dropped' && outcome.status === 401 && this.canLogInAgain()) {
-			await this.logInAgain();
+			await this.renewSession(sentWith);
 			outcome = await this.sendOnce(request);
 		}
 		if (outcome !== 'dropped' && (outcome.status < 200 || outcome.status >= 300)) {
@@ -155,8 +161,10 @@ export class FortiGateSession {
 		try {
 			// After a reboot or shutdown the session is gone with the device:
 			// a logout would only wait for the timeout, so it is skipped.
-			if (!this.deviceRebooting && this.authorization && this.authorization.kind !== 'apiKey') {
-				await this.logout();
+			const authorization = this.authorization;
+			this.authorization = undefined;
+			if (!this.deviceRebooting && authorization && authorization.kind !== 'apiKey') {
+				await retryOnce(async () => await this.logout(authorization));
 			}
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
@@ -175,12 +183,23 @@ export class FortiGateSession {
 		return this.connection.authentication === 'adminLogin' && this.relogins < MAX_RELOGINS;
 	}
 
-	/** The device ended the session (admintimeout, reboot): start a new one. */
-	private async logInAgain(): Promise<void> {
-		this.relogins++;
-		this.authorization = undefined;
-		this.jar.removeAllCookiesSync();
-		await this.authenticate();
+	/**
+	 * The device ended the session (admintimeout, reboot): start a new one.
+	 * Items running in parallel share one renewal, and a request sent before
+	 * another item renewed the session just uses the new one.
+	 */
+	private async renewSession(sentWith: number): Promise<void> {
+		if (this.generation !== sentWith) return;
+		this.renewing ??= (async () => {
+			this.relogins++;
+			this.authorization = undefined;
+			this.jar.removeAllCookiesSync();
+			await this.authenticate();
+			this.generation++;
+		})().finally(() => {
+			this.renewing = undefined;
+		});
+		await this.renewing;
 	}
 
 	private async authenticate(): Promise<void> {
@@ -249,7 +268,7 @@ export class FortiGateSession {
 		if (answer.disclaimer) await this.acceptDisclaimer();
 		if (!findCsrfToken(this.jar, this.origin)) {
 			// "1" without a valid CSRF cookie: FortiOS did not really log in.
-			await this.logout().catch(() => undefined);
+			await this.logout(this.authorization).catch(() => undefined);
 			this.authorization = undefined;
 			throw loginRefused('0', username!);
 		}
@@ -274,9 +293,7 @@ export class FortiGateSession {
 		}
 	}
 
-	private async logout(): Promise<void> {
-		const authorization = this.authorization;
-		this.authorization = undefined;
+	private async logout(authorization: Authorization | undefined): Promise<void> {
 		if (!authorization || authorization.kind === 'apiKey') return;
 		const response =
 			authorization.kind === 'jsonSession'

@@ -65,7 +65,8 @@ const DETAILS_TEMPLATE = (
 export class EmsEmulator extends HttpsEmulator {
 	readonly counters: EmsCounters = { logins: 0, loginFailures: 0, logouts: 0, sessionsExpired: 0, pagesServed: 0, quarantineRequests: 0, requests: {} };
 	readonly endpoints: EmsEndpoint[];
-	private readonly options: Required<Omit<EmsEmulatorOptions, 'certificate'>>;
+	/** Settings a test may change while the emulator runs. */
+	readonly options: Required<Omit<EmsEmulatorOptions, 'certificate'>>;
 	private readonly sessions = new Map<string, Session>();
 	private readonly issued: string[] = [];
 

@@ -80,7 +80,8 @@ export class FortiGateEmulator extends HttpsEmulator {
 	readonly admins: Admin[] = DEMO_ADMINS.map((admin) => ({ ...admin }));
 	readonly apiUsers: ApiUser[] = DEMO_API_USERS.map((user) => ({ ...user }));
 
-	private readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin'>>;
+	/** Settings a test may change while the emulator runs (admin-login-max, reboot behaviour, ...). */
+	readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin'>>;
 	private readonly jsonLogin: boolean;
 	private readonly data: FortiGateData;
 	private readonly sessions = new Map<string, Session>();

@@ -9,7 +9,9 @@ export type FaultKind =
 	| { kind: 'status'; status: number; body?: string; contentType?: string }
 	| { kind: 'reset' }
 	/** Sends the headers and part of the body, then cuts the connection. */
-	| { kind: 'truncate' };
+	| { kind: 'truncate' }
+	/** Runs a hook (for example: end every session), then serves the request normally. */
+	| { kind: 'call'; run: () => void };
 
 export type Fault = FaultKind & {
 	method?: string;
@@ -43,6 +45,9 @@ export class FaultInjector {
 		switch (fault.kind) {
 			case 'latency':
 				await new Promise((resolve) => setTimeout(resolve, fault.ms));
+				return false;
+			case 'call':
+				fault.run();
 				return false;
 			case 'status':
 				res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/html' });

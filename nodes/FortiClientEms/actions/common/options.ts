@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { timeoutOption } from '../../../shared/timeout';
+import { concurrencyOption, timeoutOption } from '../../../shared/executionOptions';
 
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -7,5 +7,5 @@ export const optionsCollection: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [timeoutOption],
+	options: [concurrencyOption, timeoutOption],
 };

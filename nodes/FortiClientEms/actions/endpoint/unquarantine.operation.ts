@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { EmsSession } from '../../transport/EmsSession';
 import { deviceIdsField, setQuarantine } from './setQuarantine';
 
+/** Items run one by one: a failure must stop every change after it. */
+export const changesDevice = true;
+
 export const description: INodeProperties[] = [deviceIdsField('unquarantine')];
 
 /** Releases quarantined endpoints. */

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { timeoutOption } from '../../../shared/timeout';
+import { concurrencyOption, timeoutOption } from '../../../shared/executionOptions';
 
 export interface CommonOptions {
 	vdom?: string;
@@ -21,6 +21,7 @@ export const optionsCollection: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		concurrencyOption,
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',

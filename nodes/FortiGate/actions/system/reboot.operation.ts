@@ -3,6 +3,9 @@ import { FortinetError } from '../../../shared/errors';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { getOptions } from '../common/options';
 
+/** Items run one by one: a failure must stop every change after it. */
+export const changesDevice = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Event Log Message',
