@@ -217,8 +217,10 @@ export class EmsSession {
 		return response;
 	}
 
+	/** 401, or the small `retval: -4` envelope; a page of endpoints is not parsed twice for it. */
 	private sessionExpired(response: HttpResponse): boolean {
-		return response.status === 401 || retvalOf(parseJson(response.body) as EmsEnvelope | undefined) === -4;
+		if (response.status === 401) return true;
+		return response.body.length < 4096 && retvalOf(parseJson(response.body) as EmsEnvelope | undefined) === -4;
 	}
 
 	private reply(response: HttpResponse, request: EmsRequest): EmsReply {

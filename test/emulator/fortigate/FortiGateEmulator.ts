@@ -75,6 +75,8 @@ export class FortiGateEmulator extends HttpsEmulator {
 		queryTokenRequests: 0,
 		requests: {},
 	};
+	/** When the last reboot went down and came back, and when the first request after it arrived. */
+	readonly rebootTimeline: { down?: number; up?: number; firstRequestAfter?: number } = {};
 	/** Messages written to the event log by reboot requests. */
 	readonly eventLog: string[] = [];
 	readonly admins: Admin[] = DEMO_ADMINS.map((admin) => ({ ...admin }));
@@ -134,6 +136,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 
 	protected route(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
 		const method = req.method ?? 'GET';
+		if (this.rebootTimeline.up && !this.rebootTimeline.firstRequestAfter) this.rebootTimeline.firstRequestAfter = Date.now();
 		const path = url.pathname.replace(/\/+$/, '') || '/';
 		if (path === '/logincheck' && method === 'POST') return this.legacyLogin(req, res, body);
 		if (path === '/logindisclaimer' && method === 'POST') return this.acceptDisclaimer(req, res, body);
@@ -381,6 +384,9 @@ export class FortiGateEmulator extends HttpsEmulator {
 		this.eventLog.push(message);
 		const goDown = () => {
 			this.downUntil = Date.now() + this.options.rebootDowntimeMs;
+			this.rebootTimeline.down = Date.now();
+			this.rebootTimeline.up = this.downUntil;
+			this.rebootTimeline.firstRequestAfter = undefined;
 			this.counters.sessionsDroppedByReboot += this.sessions.size;
 			this.sessions.clear();
 			this.dropAllConnections();

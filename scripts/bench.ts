@@ -1,0 +1,231 @@
+import { fork } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+import { DEMO_ADMINS, DEMO_API_USERS } from '../test/emulator/fortigate/accounts';
+import { ON_PREM_ADMINS } from '../test/emulator/ems/EmsEmulator';
+import { EmulatorProcess } from '../test/bench/emulatorProcess';
+import { median, timed } from '../test/bench/measure';
+import { runFortiGate } from '../test/harness/fortiGate';
+import { runEms } from '../test/harness/fortiClientEms';
+import { asWebhookWorkflow, loadExamples, prepareN8n, webhookPath } from './lib/lab';
+import type { CredentialExport, WorkflowExport } from './lib/n8n';
+import { ROOT } from './lib/runtime';
+
+/**
+ * `npm run bench`: the node against what a user would otherwise build, on the
+ * emulators (each in a process of its own), median of 5 runs after a warm-up.
+ * Prints the table and writes docs/BENCHMARK.md. Not a pass/fail test.
+ */
+const RUNS = 5;
+const rows: Array<{ figure: string; value: string; goal: string; met: boolean | undefined }> = [];
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+function record(figure: string, value: string, goal = '', met?: boolean): void {
+	rows.push({ figure, value, goal, met });
+	say(`${figure}: ${value}${goal ? ` (goal ${goal})` : ''}`);
+}
+
+const fortiGateCredentials = (emulator: EmulatorProcess, authentication: 'apiKey' | 'adminLogin') => ({
+	baseUrl: emulator.url,
+	certificateFingerprint: emulator.fingerprint,
+	vdom: '',
+	...(authentication === 'apiKey' ? { apiKey: DEMO_API_USERS[0].key } : { username: DEMO_ADMINS[0].username, password: DEMO_ADMINS[0].password }),
+});
+
+const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { index } }));
+
+/** The same HTTP calls as the node, in a bare undici keep-alive loop. */
+async function bareLoop(url: string, path: string, count: number): Promise<void> {
+	const agent = new Agent({ connect: { rejectUnauthorized: false } });
+	try {
+		for (let index = 0; index < count; index++) {
+			const response = await request(`${url}${path}`, { dispatcher: agent, headers: { authorization: `Bearer ${DEMO_API_USERS[0].key}`, accept: 'application/json' } });
+			JSON.parse(await response.body.text());
+		}
+	} finally {
+		await agent.close();
+	}
+}
+
+async function sessionsPerExecution(fortiGate: EmulatorProcess): Promise<void> {
+	for (const count of [1, 100, 1000]) {
+		const logins: number[] = [];
+		const logouts: number[] = [];
+		await median(RUNS, async () => {
+			const before = (await fortiGate.counters()).counters as { logins: number; logouts: number };
+			await runFortiGate({ authentication: 'adminLogin', parameters: { resource: 'system', operation: 'getStatus' }, credentials: fortiGateCredentials(fortiGate, 'adminLogin'), items: items(count) });
+			const after = (await fortiGate.counters()).counters as { logins: number; logouts: number };
+			logins.push(after.logins - before.logins);
+			logouts.push(after.logouts - before.logouts);
+			return 0;
+		});
+		const exact = logins.every((value) => value === 1) && logouts.every((value) => value === 1);
+		record(`1. logins / logouts per execution, ${count} item${count > 1 ? 's' : ''}`, `${Math.max(...logins)} / ${Math.max(...logouts)} (every run)`, '1 / 1', exact);
+	}
+}
+
+async function overhead(fortiGate: EmulatorProcess): Promise<void> {
+	const cases = [
+		{ name: 'system status', parameters: { resource: 'system', operation: 'getStatus' }, path: '/api/v2/monitor/system/status' },
+		{ name: 'DHCP leases', parameters: { resource: 'dhcpLease', operation: 'getMany', returnAll: true }, path: '/api/v2/monitor/system/dhcp' },
+	];
+	for (const entry of cases) {
+		const bare = await median(RUNS, () => timed(() => bareLoop(fortiGate.url, entry.path, 1000)));
+		const run = (concurrency: number) =>
+			timed(() =>
+				runFortiGate({ authentication: 'apiKey', parameters: { ...entry.parameters, options: { concurrency } } as never, credentials: fortiGateCredentials(fortiGate, 'apiKey'), items: items(1000) }),
+			);
+		const sequential = await median(RUNS, () => run(1));
+		const parallel = await median(RUNS, () => run(4));
+		const ratio = sequential.median / bare.median;
+		record(`2. execute(), 1,000 items, ${entry.name}, one at a time ÷ bare undici loop`, `${sequential.median.toFixed(0)} ms ÷ ${bare.median.toFixed(0)} ms = ${ratio.toFixed(2)}`, '≤ 1.15', ratio <= 1.15);
+		record(`2. same with the default 4 parallel requests ÷ bare loop`, `${parallel.median.toFixed(0)} ms ÷ ${bare.median.toFixed(0)} ms = ${(parallel.median / bare.median).toFixed(2)}`);
+	}
+}
+
+/** A hand-written EMS client: sign in, page through /endpoints/index, sign out. */
+async function barePaging(url: string): Promise<unknown[]> {
+	const agent = new Agent({ connect: { rejectUnauthorized: false } });
+	try {
+		const signin = await request(`${url}/api/v1/auth/signin`, {
+			dispatcher: agent,
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name: ON_PREM_ADMINS[0].name, password: ON_PREM_ADMINS[0].password }),
+		});
+		await signin.body.text();
+		const cookie = ([] as string[]).concat(signin.headers['set-cookie'] ?? []).map((header) => header.split(';')[0]).join('; ');
+		const endpoints: unknown[] = [];
+		for (let offset = 0; ; ) {
+			const page = await request(`${url}/api/v1/endpoints/index?offset=${offset}&count=1000`, { dispatcher: agent, headers: { cookie, 'ems-call-type': '2' } });
+			const { data } = JSON.parse(await page.body.text()) as { data: { endpoints: unknown[]; total: number } };
+			endpoints.push(...data.endpoints);
+			offset += data.endpoints.length;
+			if (data.endpoints.length === 0 || offset >= data.total) break;
+		}
+		await (await request(`${url}/api/v1/auth/signout`, { dispatcher: agent, headers: { cookie } })).body.text();
+		return endpoints;
+	} finally {
+		await agent.close();
+	}
+}
+
+async function emsPaging(): Promise<void> {
+	const ems = new EmulatorProcess('ems', { mode: 'onPrem', endpointCount: 50_000, pageCap: 1000 });
+	await ems.start();
+	try {
+		const credentials = { baseUrl: ems.url, username: ON_PREM_ADMINS[0].name, password: ON_PREM_ADMINS[0].password, site: '', certificateFingerprint: ems.fingerprint };
+		const run = () => runEms({ authentication: 'onPremLogin', parameters: { resource: 'endpoint', operation: 'getMany', returnAll: true }, credentials });
+		const bare = await median(RUNS, () => timed(() => barePaging(ems.url)));
+		const node = await median(RUNS, () => timed(run));
+		const ratio = node.median / bare.median;
+		record('3. EMS Return All, 50,000 endpoints ÷ bare paging loop', `${node.median.toFixed(0)} ms ÷ ${bare.median.toFixed(0)} ms = ${ratio.toFixed(2)}`, '≤ 1.2', ratio <= 1.2);
+		const probe = fork(join(ROOT, 'test', 'bench', 'rssProbe.ts'), [JSON.stringify(credentials)], { execArgv: ['--expose-gc', '-r', 'ts-node/register'] });
+		const { growth, json } = await new Promise<{ growth: number; json: number }>((resolve) => probe.once('message', resolve as never));
+		await new Promise((resolve) => probe.once('exit', resolve));
+		record('3. peak RSS growth ÷ JSON size of the result', `${(growth / 2 ** 20).toFixed(1)} MB ÷ ${(json / 2 ** 20).toFixed(1)} MB = ${(growth / json).toFixed(2)}`, '≤ 2', growth / json <= 2);
+	} finally {
+		await ems.stop();
+	}
+}
+
+async function rebootNoticing(): Promise<void> {
+	const pollSeconds = 1;
+	const fortiGate = new EmulatorProcess('fortiGate', { profile: '7.2', rebootDowntimeMs: 2_300 });
+	await fortiGate.start();
+	try {
+		const ratios = await median(RUNS, async () => {
+			await runFortiGate({
+				authentication: 'apiKey',
+				parameters: { resource: 'system', operation: 'reboot', options: { waitForOnline: true, waitTimeout: 60, pollInterval: pollSeconds } },
+				credentials: fortiGateCredentials(fortiGate, 'apiKey'),
+			});
+			const { rebootTimeline } = await fortiGate.counters();
+			return (rebootTimeline!.firstRequestAfter! - rebootTimeline!.up!) / (pollSeconds * 1000);
+		});
+		record('5. reboot: delay until the node notices the device is back ÷ poll interval', `${ratios.median.toFixed(2)} (runs ${ratios.values.map((value) => value.toFixed(2)).join(', ')})`, '≤ 1.5', ratios.median <= 1.5);
+	} finally {
+		await fortiGate.stop();
+	}
+}
+
+/** Leaf values a user sets in a workflow's nodes, trigger excluded. */
+function configuredFields(workflow: WorkflowExport): { nodes: number; fields: number } {
+	const count = (value: unknown): number =>
+		value && typeof value === 'object' ? Object.values(value).reduce<number>((sum, inner) => sum + count(inner), 0) : 1;
+	const nodes = workflow.nodes.filter((node) => !/Trigger|webhook/i.test(String(node.type)));
+	return { nodes: nodes.length, fields: nodes.reduce((sum, node) => sum + count(node.parameters) + (node.credentials ? 1 : 0), 0) };
+}
+
+async function realN8n(): Promise<void> {
+	const fortiGate = new EmulatorProcess('fortiGate', { profile: '7.2', jsonLogin: false });
+	await fortiGate.start();
+	const folder = mkdtempSync(join(tmpdir(), 'n8n-fortinet-bench-'));
+	const n8n = prepareN8n({ folder, port: 7100 + Math.floor(Math.random() * 400) * 2 });
+	try {
+		const example = loadExamples().find((workflow) => workflow.id === 'exLeasePolicy001')!;
+		const template = readFileSync(join(ROOT, 'test', 'bench', 'http-request-report.json'), 'utf8');
+		const handMade = JSON.parse(template.replace(/https:\/\/FORTIGATE/g, fortiGate.url).replace('"PASSWORD"', JSON.stringify(DEMO_ADMINS[0].password))) as WorkflowExport;
+		const credential: CredentialExport = {
+			id: 'fgtAdminEmu00001',
+			name: 'FortiGate Admin Login',
+			type: 'fortiGateAdminLoginApi',
+			data: { ...fortiGateCredentials(fortiGate, 'adminLogin'), allowUnauthorizedCerts: false, caCertificate: '' },
+		};
+		n8n.importCredentials([credential]);
+		const workflows = [asWebhookWorkflow(example), asWebhookWorkflow(handMade)];
+		n8n.importWorkflows(workflows, true);
+		await n8n.start();
+		await n8n.waitForWebhooks(workflows.map(webhookPath));
+		const time = (workflow: WorkflowExport) =>
+			median(RUNS, () =>
+				timed(async () => {
+					const { status, body } = await n8n.webhook(webhookPath(workflow));
+					if (status !== 200) throw new Error(`${workflow.name} failed: ${JSON.stringify(body).slice(0, 300)}`);
+				}),
+			);
+		const node = await time(workflows[0]);
+		const handMadeTime = await time(workflows[1]);
+		const ratio = node.median / handMadeTime.median;
+		record('4. real n8n: report example ÷ the same job with HTTP Request and Code nodes (wall time)', `${node.median.toFixed(0)} ms ÷ ${handMadeTime.median.toFixed(0)} ms = ${ratio.toFixed(2)}`, '≤ 0.5', ratio <= 0.5);
+		const ours = configuredFields(example);
+		const theirs = configuredFields(handMade);
+		record('4. nodes / fields a user configures: FortiGate node ÷ HTTP Request way', `${ours.nodes} nodes, ${ours.fields} fields ÷ ${theirs.nodes} nodes, ${theirs.fields} fields`);
+	} finally {
+		await n8n.stop();
+		await fortiGate.stop();
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const fortiGate = new EmulatorProcess('fortiGate', { profile: '7.2', jsonLogin: false });
+	await fortiGate.start();
+	try {
+		await sessionsPerExecution(fortiGate);
+		await overhead(fortiGate);
+	} finally {
+		await fortiGate.stop();
+	}
+	await emsPaging();
+	await rebootNoticing();
+	if (!process.argv.includes('--skip-n8n')) await realN8n();
+
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version} (n8n on Node.js 24.21.0)`;
+	const table = [
+		'| Figure | Measured | Goal | Met |',
+		'|---|---|---|---|',
+		...rows.map((row) => `| ${row.figure} | ${row.value} | ${row.goal} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`),
+	].join('\n');
+	console.log(`\n${table}\n\nMachine: ${machine}. ${RUNS} runs after a warm-up, medians. ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
+	writeFileSync(join(ROOT, 'docs', 'benchmark-latest.md'), `${table}\n\nMachine: ${machine}\n`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
