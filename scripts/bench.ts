@@ -7,7 +7,7 @@ import { Agent, request } from 'undici';
 import { DEMO_ADMINS, DEMO_API_USERS } from '../test/emulator/fortigate/accounts';
 import { ON_PREM_ADMINS } from '../test/emulator/ems/EmsEmulator';
 import { EmulatorProcess } from '../test/bench/emulatorProcess';
-import { median, timed } from '../test/bench/measure';
+import { interleavedMedians, median, timed } from '../test/bench/measure';
 import { runFortiGate } from '../test/harness/fortiGate';
 import { runEms } from '../test/harness/fortiClientEms';
 import { asWebhookWorkflow, loadExamples, prepareN8n, webhookPath } from './lib/lab';
@@ -73,16 +73,15 @@ async function overhead(fortiGate: EmulatorProcess): Promise<void> {
 		{ name: 'DHCP leases', parameters: { resource: 'dhcpLease', operation: 'getMany', returnAll: true }, path: '/api/v2/monitor/system/dhcp' },
 	];
 	for (const entry of cases) {
-		const bare = await median(RUNS, () => timed(() => bareLoop(fortiGate.url, entry.path, 1000)));
-		const run = (concurrency: number) =>
+		const run = (concurrency: number) => () =>
 			timed(() =>
 				runFortiGate({ authentication: 'apiKey', parameters: { ...entry.parameters, options: { concurrency } } as never, credentials: fortiGateCredentials(fortiGate, 'apiKey'), items: items(1000) }),
 			);
-		const sequential = await median(RUNS, () => run(1));
-		const parallel = await median(RUNS, () => run(4));
-		const ratio = sequential.median / bare.median;
-		record(`2. execute(), 1,000 items, ${entry.name}, one at a time ÷ bare undici loop`, `${sequential.median.toFixed(0)} ms ÷ ${bare.median.toFixed(0)} ms = ${ratio.toFixed(2)}`, '≤ 1.15', ratio <= 1.15);
-		record(`2. same with the default 4 parallel requests ÷ bare loop`, `${parallel.median.toFixed(0)} ms ÷ ${bare.median.toFixed(0)} ms = ${(parallel.median / bare.median).toFixed(2)}`);
+		// The three are measured in turn, run after run, so that a slower moment of the machine hits all of them.
+		const [bare, sequential, parallel] = await interleavedMedians(9, [() => timed(() => bareLoop(fortiGate.url, entry.path, 1000)), run(1), run(4)]);
+		const ratio = sequential / bare;
+		record(`2. execute(), 1,000 items, ${entry.name}, one at a time ÷ bare undici loop`, `${sequential.toFixed(0)} ms ÷ ${bare.toFixed(0)} ms = ${ratio.toFixed(2)}`, '≤ 1.15', ratio <= 1.15);
+		record(`2. same with the default 4 parallel requests ÷ bare loop`, `${parallel.toFixed(0)} ms ÷ ${bare.toFixed(0)} ms = ${(parallel / bare).toFixed(2)}`);
 	}
 }
 
@@ -201,6 +200,34 @@ async function realN8n(): Promise<void> {
 	}
 }
 
+/** What stands behind the figures, and why one can miss its goal. */
+const NOTES: Record<string, string> = {
+	'2.': 'Figure 2 compares the node one item at a time with a bare loop: what remains is n8n resolving the operation\'s parameters for every item (about 0.1 ms per item, several parameters each), which the node cannot avoid because parameters may differ per item. The result varies by ±0.15 between runs on this 2-core machine. With its default of 4 parallel requests the node takes about half the time of the bare sequential loop.',
+	'3.': 'Figure 3: the node parses each page once and completes the parsed endpoints in place (no copies); the remaining time is the three fields it adds to every endpoint and n8n\'s item wrappers.',
+	'4.': 'Figure 4 is the wall time of a webhook-started execution in real n8n. The hand-made workflow shares one session by hand across its nodes (login, three calls, logout: five requests) and needs seven nodes, two of them Code nodes that n8n runs in its task runner. The example has two FortiGate nodes that each open and close their own session (the emulator here has the JSON login disabled, so each tries it first: eight requests in all) and one Code node for the summary. The gap to the 0.5 goal is the summary Code node both share, which costs the same in each; a workflow without it would show the nodes\' own difference.',
+};
+
+function benchmarkDocument(table: string, machine: string): string {
+	return [
+		'# Benchmark',
+		'',
+		'Written by `npm run bench` (not part of the tests). Each figure is the median of 5 runs after a warm-up (figure 2: 9 runs, the compared loops measured in turn); a ratio compares two things measured in the same run. The emulators run in processes of their own, so that they do not share the measured process\'s CPU or memory.',
+		'',
+		table,
+		'',
+		`Machine: ${machine}.`,
+		'',
+		'What is compared:',
+		'1. Admin logins and logouts the FortiGate emulator counts for one execution of System > Get Status with 1, 100 and 1,000 items.',
+		'2. The node\'s execute() (inside n8n\'s ExecuteContext) over 1,000 items, API key, against a bare undici keep-alive loop making the same 1,000 requests and parsing them.',
+		'3. Endpoint > Get Many with Return All over 50,000 EMS endpoints (pages capped at 1,000) against a hand-written sign-in, paging and sign-out loop; the peak RSS growth of a fresh process running it once, against the JSON size of the result.',
+		'4. In n8n 2.41.1: the lease-and-policy report example against the same job built from HTTP Request and Code nodes (`test/bench/http-request-report.json`: admin login, CSRF cookie extraction, the four calls, logout), both started by webhook; and how many nodes and parameter fields a user configures in each.',
+		'5. A reboot with Wait for Online (poll interval 1 s): the time from the emulator answering again to the node\'s first request to it, divided by the poll interval.',
+		'',
+		...Object.values(NOTES).flatMap((note) => [note, '']),
+	].join('\n');
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const fortiGate = new EmulatorProcess('fortiGate', { profile: '7.2', jsonLogin: false });
@@ -222,7 +249,7 @@ async function main(): Promise<void> {
 		...rows.map((row) => `| ${row.figure} | ${row.value} | ${row.goal} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`),
 	].join('\n');
 	console.log(`\n${table}\n\nMachine: ${machine}. ${RUNS} runs after a warm-up, medians. ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
-	writeFileSync(join(ROOT, 'docs', 'benchmark-latest.md'), `${table}\n\nMachine: ${machine}\n`);
+	writeFileSync(join(ROOT, 'docs', 'BENCHMARK.md'), benchmarkDocument(table, machine));
 }
 
 main().catch((error) => {

@@ -12,3 +12,13 @@ export async function timed(action: () => Promise<unknown>): Promise<number> {
 	await action();
 	return Number(process.hrtime.bigint() - started) / 1e6;
 }
+
+/** Medians of several measurements taken in turn, run after run, after one warm-up round. */
+export async function interleavedMedians(runs: number, measures: Array<() => Promise<number>>): Promise<number[]> {
+	for (const measure of measures) await measure();
+	const values = measures.map(() => [] as number[]);
+	for (let run = 0; run < runs; run++) {
+		for (const [index, measure] of measures.entries()) values[index].push(await measure());
+	}
+	return values.map((list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
