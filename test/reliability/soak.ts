@@ -6,6 +6,7 @@ import type { Fault } from '../emulator/shared/faults';
 import { credentialsFor, runFortiGate, type Authentication } from '../harness/fortiGate';
 import { emsCredentialsFor, runEms, type EmsAuthentication } from '../harness/fortiClientEms';
 import type { RunNodeResult } from '../harness/runNode';
+import { seededRandom } from '../emulator/shared/random';
 
 /**
  * The fault-injection run: node executions through n8n's ExecuteContext
@@ -44,17 +45,6 @@ export interface SoakReport {
 	unhandled: string[];
 }
 
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 type Target =
 	| { product: 'fortiGate'; authentication: Authentication; parameters: Record<string, unknown>; path: string }
 	| { product: 'ems'; authentication: EmsAuthentication; parameters: Record<string, unknown>; path: string };
@@ -72,7 +62,7 @@ const EMS_OPERATIONS = [
 ];
 
 export async function runSoak(options: { executions: number; seed: number; log?: boolean }): Promise<SoakReport> {
-	const next = random(options.seed);
+	const next = seededRandom(options.seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
 	const fortiGate = new FortiGateEmulator({ profile: '7.2', jsonLogin: false, rebootDowntimeMs: 300 });
 	const cloud = new EmsEmulator({ mode: 'cloud', endpointCount: 1500, pageCap: 500 });

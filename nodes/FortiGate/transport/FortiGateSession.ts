@@ -2,12 +2,12 @@ import { CookieJar } from 'tough-cookie';
 import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import type { Redactor } from '../../shared/redactor';
-import { parseJson } from '../../shared/json';
 import { retryOnce } from '../../shared/retryOnce';
 import { failedBeforeSending } from '../../shared/transportErrors';
 import type { FortiGateConnection } from './connection';
 import { findCsrfToken, storeCookies } from './cookies';
 import { fortiGateHttpError, type RequestPurpose } from './errors';
+import { readEnvelopes } from './replies';
 import {
 	loginRefused,
 	noLoginEndpoint,
@@ -106,7 +106,10 @@ export class FortiGateSession {
 			await this.renewSession(sentWith);
 			response = await this.send(request, vdom);
 		}
-		return this.envelopes(response, request, vdom);
+		const envelopes = readEnvelopes(response, request, { authentication: this.connection.authentication, vdom });
+		const version = envelopes.find((envelope) => typeof envelope.version === 'string')?.version;
+		if (version) this.firmwareVersion = version;
+		return envelopes;
 	}
 
 	/**
@@ -124,7 +127,7 @@ export class FortiGateSession {
 			outcome = await this.sendOnce(request);
 		}
 		if (outcome !== 'dropped' && (outcome.status < 200 || outcome.status >= 300)) {
-			this.envelopes(outcome, request, '');
+			readEnvelopes(outcome, request, { authentication: this.connection.authentication, vdom: '' });
 		}
 		// Whatever the body of a 2xx, the device is on its way down.
 		this.deviceRebooting = true;
@@ -344,90 +347,5 @@ export class FortiGateSession {
 		});
 		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
 		return response;
-	}
-
-	private envelopes(response: HttpResponse, request: ApiRequest, vdom: string): FortiGateEnvelope[] {
-		const parsed = this.parseJson(response, request);
-		const deviceCode = firstErrorCode(parsed);
-		if (response.status < 200 || response.status >= 300) {
-			throw fortiGateHttpError({
-				status: response.status,
-				authentication: this.connection.authentication,
-				method: request.method,
-				path: request.path,
-				vdom: vdom || undefined,
-				purpose: request.purpose,
-				deviceCode,
-			});
-		}
-		const list = Array.isArray(parsed) ? parsed : [parsed];
-		if (list.length === 0 || list.some((item) => typeof item !== 'object' || item === null || !('results' in item || 'status' in item))) {
-			throw new FortinetError({
-				kind: 'response',
-				message: `The FortiGate's reply to ${request.method} ${request.path} is not a FortiOS API envelope`,
-				description: 'Something other than the FortiOS REST API answered (a proxy, a captive portal, another service on this port). Check the Base URL.',
-			});
-		}
-		const envelopes = list as FortiGateEnvelope[];
-		for (const envelope of envelopes) {
-			if (typeof envelope.version === 'string') this.firmwareVersion = envelope.version;
-			if (envelope.status === 'error') {
-				throw new FortinetError({
-					kind: 'device',
-					deviceCode: envelope.error,
-					httpStatus: envelope.http_status,
-					message: `The FortiGate could not ${request.purpose.action}${envelope.vdom ? ` in VDOM "${envelope.vdom}"` : ''} (FortiOS error ${envelope.error ?? 'unknown'})`,
-					description: deviceErrorHint(envelope.error),
-				});
-			}
-		}
-		return envelopes;
-	}
-
-	private parseJson(response: HttpResponse, request: ApiRequest): unknown {
-		const text = response.body.trim();
-		const parsed = text ? parseJson(text) : undefined;
-		if (parsed !== undefined || response.status >= 400) return parsed;
-		if (!text) {
-			throw new FortinetError({
-				kind: 'response',
-				httpStatus: response.status,
-				message: `The FortiGate sent an empty reply to ${request.method} ${request.path}`,
-				description: 'The device may be restarting its web service. Try again in a minute.',
-			});
-		}
-		const html = text.startsWith('<');
-		throw new FortinetError({
-			kind: 'response',
-			httpStatus: response.status,
-			message: `The FortiGate answered ${request.method} ${request.path} with ${html ? 'an HTML page' : 'something that is not JSON'}`,
-			description: html
-				? 'The Base URL may lead to the web UI through a proxy, an SSL-VPN portal or another service. Use the admin HTTPS address of the FortiGate itself.'
-				: 'The reply was cut short or is not from the FortiOS REST API. Try again; if it persists, check what listens at the Base URL.',
-		});
-	}
-}
-
-function firstErrorCode(parsed: unknown): number | undefined {
-	const first = Array.isArray(parsed) ? parsed[0] : parsed;
-	const code = (first as { error?: unknown } | undefined)?.error;
-	return typeof code === 'number' ? code : undefined;
-}
-
-/** The FortiOS error codes users meet most, in words. */
-function deviceErrorHint(code: number | undefined): string {
-	switch (code) {
-		case -3:
-			return 'FortiOS error -3: the object was not found. Check the name or ID.';
-		case -5:
-			return 'FortiOS error -5: an object with this name already exists.';
-		case -23:
-			return 'FortiOS error -23: the object is still used by another object (a policy or a group).';
-		case -37:
-			return 'FortiOS error -37: permission denied for this VDOM or object.';
-		case -61:
-			return 'FortiOS error -61: the command failed on the device. Check the values sent.';
-		default:
-			return 'Check the parameters and the device\'s event log.';
 	}
 }

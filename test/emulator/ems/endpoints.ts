@@ -1,3 +1,5 @@
+import { seededRandom } from '../shared/random';
+
 /**
  * Deterministic endpoint inventory for the EMS emulators: the same seed and
  * count give the same endpoints, so 50,000 of them cost no fixture file.
@@ -23,24 +25,12 @@ export interface EmsEndpoint {
 	fct_sn: string;
 }
 
-/** mulberry32: a tiny seeded PRNG, good enough for test data. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const OS = ['Microsoft Windows 11 Enterprise Edition, 64-bit (build 22631)', 'Microsoft Windows 10 Professional Edition, 64-bit (build 19045)', 'macOS Sonoma 14.5', 'Ubuntu 22.04 LTS'];
 const FCT = ['7.2.4.0972', '7.2.5.1010', '7.4.0.1658'];
 const GROUPS = ['All Groups/CORP/Workstations', 'All Groups/CORP/Laptops', 'All Groups/CORP/Servers'];
 
 export function generateEndpoints(count: number, seed: number, now = 1795000000): EmsEndpoint[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	return Array.from({ length: count }, (_, index) => {
 		const id = index + 1;
 		const number = String(id).padStart(5, '0');

@@ -1,0 +1,94 @@
+import { FortinetError } from '../../shared/errors';
+import type { HttpResponse } from '../../shared/httpClient';
+import { parseJson } from '../../shared/json';
+import type { FortiGateAuthentication } from './connection';
+import { fortiGateHttpError } from './errors';
+import type { ApiRequest, FortiGateEnvelope } from './FortiGateSession';
+
+/**
+ * Reads a FortiOS reply: the HTTP status explained, the body parsed once, the
+ * envelopes checked, and `status: error` envelopes turned into errors.
+ */
+export function readEnvelopes(response: HttpResponse, request: ApiRequest, context: { authentication: FortiGateAuthentication; vdom: string }): FortiGateEnvelope[] {
+	const parsed = parseReply(response, request);
+	const deviceCode = firstErrorCode(parsed);
+	if (response.status < 200 || response.status >= 300) {
+		throw fortiGateHttpError({
+			status: response.status,
+			authentication: context.authentication,
+			method: request.method,
+			path: request.path,
+			vdom: context.vdom || undefined,
+			purpose: request.purpose,
+			deviceCode,
+		});
+	}
+	const list = Array.isArray(parsed) ? parsed : [parsed];
+	if (list.length === 0 || list.some((item) => typeof item !== 'object' || item === null || !('results' in item || 'status' in item))) {
+		throw new FortinetError({
+			kind: 'response',
+			message: `The FortiGate's reply to ${request.method} ${request.path} is not a FortiOS API envelope`,
+			description: 'Something other than the FortiOS REST API answered (a proxy, a captive portal, another service on this port). Check the Base URL.',
+		});
+	}
+	const envelopes = list as FortiGateEnvelope[];
+	for (const envelope of envelopes) {
+		if (envelope.status === 'error') {
+			throw new FortinetError({
+				kind: 'device',
+				deviceCode: envelope.error,
+				httpStatus: envelope.http_status,
+				message: `The FortiGate could not ${request.purpose.action}${envelope.vdom ? ` in VDOM "${envelope.vdom}"` : ''} (FortiOS error ${envelope.error ?? 'unknown'})`,
+				description: deviceErrorHint(envelope.error),
+			});
+		}
+	}
+	return envelopes;
+}
+
+function parseReply(response: HttpResponse, request: ApiRequest): unknown {
+	const text = response.body.trim();
+	const parsed = text ? parseJson(text) : undefined;
+	if (parsed !== undefined || response.status >= 400) return parsed;
+	if (!text) {
+		throw new FortinetError({
+			kind: 'response',
+			httpStatus: response.status,
+			message: `The FortiGate sent an empty reply to ${request.method} ${request.path}`,
+			description: 'The device may be restarting its web service. Try again in a minute.',
+		});
+	}
+	const html = text.startsWith('<');
+	throw new FortinetError({
+		kind: 'response',
+		httpStatus: response.status,
+		message: `The FortiGate answered ${request.method} ${request.path} with ${html ? 'an HTML page' : 'something that is not JSON'}`,
+		description: html
+			? 'The Base URL may lead to the web UI through a proxy, an SSL-VPN portal or another service. Use the admin HTTPS address of the FortiGate itself.'
+			: 'The reply was cut short or is not from the FortiOS REST API. Try again; if it persists, check what listens at the Base URL.',
+	});
+}
+
+function firstErrorCode(parsed: unknown): number | undefined {
+	const first = Array.isArray(parsed) ? parsed[0] : parsed;
+	const code = (first as { error?: unknown } | undefined)?.error;
+	return typeof code === 'number' ? code : undefined;
+}
+
+/** The FortiOS error codes users meet most, in words. */
+function deviceErrorHint(code: number | undefined): string {
+	switch (code) {
+		case -3:
+			return 'FortiOS error -3: the object was not found. Check the name or ID.';
+		case -5:
+			return 'FortiOS error -5: an object with this name already exists.';
+		case -23:
+			return 'FortiOS error -23: the object is still used by another object (a policy or a group).';
+		case -37:
+			return 'FortiOS error -37: permission denied for this VDOM or object.';
+		case -61:
+			return 'FortiOS error -61: the command failed on the device. Check the values sent.';
+		default:
+			return 'Check the parameters and the device\'s event log.';
+	}
+}
