@@ -13,7 +13,7 @@ import {
 	type Emulators,
 } from '../../scripts/lib/lab';
 import type { N8nInstance, WorkflowExport } from '../../scripts/lib/n8n';
-import { ROOT } from '../../scripts/lib/runtime';
+import { ROOT, bcryptHash } from '../../scripts/lib/runtime';
 import { focusedWorkflow } from './workflows';
 
 /**
@@ -23,6 +23,8 @@ import { focusedWorkflow } from './workflows';
  * minutes); later runs reuse it.
  */
 jest.setTimeout(20 * 60_000);
+
+const OWNER = { email: 'owner@example.com', password: 'E2e-owner-2026' };
 
 let emulators: Emulators;
 let n8n: N8nInstance;
@@ -84,7 +86,7 @@ async function waitUntilFortiGateIsUp(): Promise<void> {
 beforeAll(async () => {
 	emulators = await startEmulators({ rebootDowntimeMs: 1_500 });
 	folder = mkdtempSync(join(tmpdir(), 'n8n-fortinet-e2e-'));
-	n8n = prepareN8n({ folder, port: 6200 + Math.floor(Math.random() * 400) * 2 });
+	n8n = prepareN8n({ folder, port: 6200 + Math.floor(Math.random() * 400) * 2, owner: { email: OWNER.email, passwordHash: bcryptHash(OWNER.password) } });
 	n8n.importCredentials(emulatorCredentials(emulators));
 	const workflows = [...examples(), ...focused];
 	n8n.importWorkflows(workflows, true);
@@ -203,6 +205,42 @@ describe.each(Object.keys(EMS_AUTH))('FortiClient EMS node with %s', (authentica
 		await call('quarantine');
 		await call('unquarantine');
 		expect(emulator().endpoints.slice(4, 6).map((endpoint) => endpoint.is_quarantined)).toEqual([1, 0]);
+	});
+});
+
+describe('the credentials\' Test button in n8n', () => {
+	async function testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }) {
+		const login = await fetch(`${n8n.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: JSON.stringify({ credentials: credential }),
+		});
+		return ((await response.json()) as { data: { status: string; message: string } }).data;
+	}
+
+	test('each of the four credential types connects, and says so', async () => {
+		const messages = [];
+		for (const credential of emulatorCredentials(emulators)) messages.push(await testCredential(credential));
+		expect(messages).toEqual([
+			{ status: 'OK', message: 'Connected to FGT-EMU-72 (FortiOS v7.2.8)' },
+			{ status: 'OK', message: 'Connected to FGT-EMU-72 (FortiOS v7.2.8)' },
+			{ status: 'OK', message: 'Connected to FortiClient Cloud (250 endpoints)' },
+			{ status: 'OK', message: 'Connected to EMS FCTEMS0000000001' },
+		]);
+	});
+
+	test('a wrong key is explained, without the key', async () => {
+		const [apiKey] = emulatorCredentials(emulators);
+		const result = await testCredential({ ...apiKey, data: { ...apiKey.data, apiKey: 'Zz9Zz9Zz9Zz9Zz9Zz9Zz9Zz9Zz9Zz9' } });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('401 with API key');
+		expect(result.message).not.toContain('Zz9Zz9');
 	});
 });
 
