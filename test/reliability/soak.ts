@@ -217,12 +217,8 @@ function injectFault(kind: FaultKind | undefined, target: Target, fortiGate: For
 			};
 		}
 		case 'logoutFails':
-			emulator.faults.add({ path: /logout|signout|authentication/, method: target.product === 'fortiGate' ? undefined : 'POST', kind: 'status', status: 500, body: 'internal error' });
-			if (target.product === 'fortiGate' && target.authentication === 'adminLogin') {
-				// Only the logout: the JSON login shares its path, the legacy one does not.
-				emulator.faults.clear();
-				emulator.faults.add({ path: '/logout', kind: 'status', status: 500, body: 'internal error' });
-			}
+			// FortiGate POST /logout (this emulator has no JSON login), EMS POST .../signout or .../logout/.
+			emulator.faults.add({ path: /\/(logout|signout)\/?$/, method: 'POST', kind: 'status', status: 500, body: 'internal error' });
 			return clear;
 		case 'rebootReply':
 			fortiGate.options.rebootMode = 'reply';
