@@ -70,7 +70,9 @@ export function packPackage(destination: string): string {
 
 /** A bcrypt hash made with n8n's own bcryptjs, for the owner account set from the environment. */
 export function bcryptHash(password: string): string {
+	// Called before prepareN8n on a fresh machine: the runtime must exist first.
+	ensureRuntime();
 	const result = spawnSync(node24, ['-e', 'process.stdout.write(require("bcryptjs").hashSync(process.argv[1], 10))', password], { cwd: N8N_DIR, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`bcrypt failed: ${result.stderr}`);
+	if (result.status !== 0) throw new Error(`bcrypt failed: ${result.stderr ?? result.error}`);
 	return result.stdout;
 }
