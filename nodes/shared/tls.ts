@@ -34,7 +34,7 @@ function formatFingerprint(hex: string): string {
 	return hex.match(/.{2}/g)!.join(':');
 }
 
-const CERTIFICATE_PROBLEMS: Record<string, { message: string; fix: string }> = {
+const CERTIFICATE_PROBLEMS: Readonly<Record<string, Readonly<{ message: string; fix: string }>>> = Object.freeze({
 	DEPTH_ZERO_SELF_SIGNED_CERT: {
 		message: 'The device presented a self-signed certificate',
 		fix: 'FortiGates ship with a self-signed certificate. Paste its SHA-256 fingerprint into Certificate Fingerprint (safest), add the signing CA under CA Certificate, or enable Allow Self-Signed Certificates.',
@@ -59,7 +59,7 @@ const CERTIFICATE_PROBLEMS: Record<string, { message: string; fix: string }> = {
 		message: 'The device\'s certificate is not valid yet',
 		fix: 'Check the clock of the device and of the n8n host (NTP), or pin the certificate with Certificate Fingerprint.',
 	},
-};
+});
 
 /**
  * Decides whether a finished TLS handshake may carry a request. The handshake

@@ -1,7 +1,10 @@
 import { FortinetError } from './errors';
 
-/** Codes that mean the request never left this host: nothing reached the device. */
-const NOT_SENT_CODES = new Set([
+/**
+ * Codes that mean the request never left this host: nothing reached the
+ * device. A frozen constant table, not state: nothing is kept between calls.
+ */
+const NOT_SENT_CODES: readonly string[] = Object.freeze([
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',
@@ -25,9 +28,9 @@ function errorCode(error: unknown): string {
  * device went down while answering, which is what a reboot does.
  */
 export function failedBeforeSending(error: unknown): boolean {
-	if (error instanceof FortinetError) return error.kind === 'tls' || error.kind === 'configuration' || NOT_SENT_CODES.has(error.code ?? '');
+	if (error instanceof FortinetError) return error.kind === 'tls' || error.kind === 'configuration' || NOT_SENT_CODES.includes(error.code ?? '');
 	const code = errorCode(error);
-	return NOT_SENT_CODES.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS');
+	return NOT_SENT_CODES.includes(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS');
 }
 
 /** True for a connection the device closed or reset: safe to retry an idempotent GET once. */

@@ -5,14 +5,14 @@ import { readEmsConnection, type EmsAuthentication } from '../transport/connecti
 import { EmsSession } from '../transport/EmsSession';
 import * as endpoint from './endpoint';
 
-const operations: OperationTable<EmsSession> = {
+const operations: OperationTable<EmsSession> = Object.freeze({
 	endpoint: { get: endpoint.get, getMany: endpoint.getMany, quarantine: endpoint.quarantine, unquarantine: endpoint.unquarantine },
-};
+});
 
-const CREDENTIAL_BY_AUTHENTICATION: Record<EmsAuthentication, string> = {
+const CREDENTIAL_BY_AUTHENTICATION: Readonly<Record<EmsAuthentication, string>> = Object.freeze({
 	cloudAccessKey: 'fortiClientCloudApi',
 	onPremLogin: 'fortiClientEmsApi',
-};
+});
 
 /** Dispatches every item to its operation over one EMS session (one login, one logout). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

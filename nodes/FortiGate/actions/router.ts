@@ -7,16 +7,16 @@ import * as dhcpLease from './dhcpLease';
 import * as firewallPolicy from './firewallPolicy';
 import * as system from './system';
 
-const operations: OperationTable<FortiGateSession> = {
+const operations: OperationTable<FortiGateSession> = Object.freeze({
 	system: { getStatus: system.getStatus, reboot: system.reboot },
 	dhcpLease: { getMany: dhcpLease.getMany },
 	firewallPolicy: { getStatistics: firewallPolicy.getStatistics },
-};
+});
 
-const CREDENTIAL_BY_AUTHENTICATION: Record<FortiGateAuthentication, string> = {
+const CREDENTIAL_BY_AUTHENTICATION: Readonly<Record<FortiGateAuthentication, string>> = Object.freeze({
 	apiKey: 'fortiGateApiKeyApi',
 	adminLogin: 'fortiGateAdminLoginApi',
-};
+});
 
 /** Dispatches every item to its operation over one FortiGate session (one login, one logout). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -7,8 +7,8 @@ import { CookieJar } from 'tough-cookie';
  */
 const CSRF_COOKIE = /^(ccsrftoken|ccsrf_token)/i;
 
-/** Values FortiOS sets when the login did not really succeed. */
-const NOT_LOGGED_IN = new Set(['0%260', '0&0', '0000000000000000', '']);
+/** Values FortiOS sets when the login did not really succeed (a frozen constant, not state). */
+const NOT_LOGGED_IN: readonly string[] = Object.freeze(['0%260', '0&0', '0000000000000000', '']);
 
 export function stripQuotes(value: string): string {
 	return value.replace(/^"(.*)"$/, '$1');
@@ -19,7 +19,7 @@ export function findCsrfToken(jar: CookieJar, url: string): string | undefined {
 		.getCookiesSync(url)
 		.filter((cookie) => CSRF_COOKIE.test(cookie.key))
 		.map((cookie) => stripQuotes(cookie.value))
-		.filter((value) => !NOT_LOGGED_IN.has(value));
+		.filter((value) => !NOT_LOGGED_IN.includes(value));
 	// The most recently set cookie wins when an older name lingers.
 	return candidates[candidates.length - 1];
 }

@@ -9,13 +9,13 @@ export interface RequestPurpose {
 	permission?: { group: 'sysgrp' | 'netgrp' | 'fwgrp' | 'vpngrp' | 'any'; access: 'read' | 'read-write' };
 }
 
-const GROUP_LABELS: Record<string, string> = {
+const GROUP_LABELS: Readonly<Record<string, string>> = Object.freeze({
 	sysgrp: 'System (sysgrp)',
 	netgrp: 'Network (netgrp)',
 	fwgrp: 'Firewall (fwgrp)',
 	vpngrp: 'VPN (vpngrp)',
 	any: 'any',
-};
+});
 
 export interface HttpErrorContext {
 	status: number;
