@@ -62,10 +62,13 @@ const CERTIFICATE_PROBLEMS: Readonly<Record<string, Readonly<{ message: string; 
 });
 
 /**
- * Decides whether a finished TLS handshake may carry a request. The handshake
- * itself never rejects (rejectUnauthorized: false) so that this one function
- * applies the rules of DESIGN.md section 2, and can name the certificate the
- * device presented in its error:
+ * Decides whether a finished TLS handshake may carry a request. Verification
+ * is not skipped: the handshake is only told not to abort by itself
+ * (rejectUnauthorized: false) so that this function, which the connector runs
+ * on every new connection before a single byte of a request is written, can
+ * apply the rules of DESIGN.md section 2 and name the certificate the device
+ * presented in its error. By default it refuses anything Node's own check
+ * would refuse:
  * - a fingerprint pin accepts exactly that certificate, self-signed or not;
  * - otherwise "allow unauthorized" accepts anything;
  * - otherwise the chain must verify (system CAs plus the optional CA) and the
@@ -124,6 +127,7 @@ export function createTlsConnector(options: ConnectorOptions): buildConnector.co
 	const pin = normalizeFingerprint(options.tls.certificateFingerprint);
 	const caCertificate = options.tls.caCertificate?.trim();
 	const connect = buildConnector({
+		// Not a skipped check: checkPeerCertificate decides below, before the socket is used.
 		rejectUnauthorized: false,
 		ca: caCertificate ? [...tls.rootCertificates, caCertificate] : undefined,
 		timeout: options.connectTimeoutMs,
@@ -141,6 +145,11 @@ export function createTlsConnector(options: ConnectorOptions): buildConnector.co
 			(httpSocket) => {
 				connect({ ...connectOptions, ...(httpSocket ? { httpSocket } : {}) }, (error, socket) => {
 					if (error || !socket) return callback(error ?? new Error('connection failed'), null);
+					// Only TLS reaches a device (the Base URL must be https://); anything else is refused.
+					if (!(socket as tls.TLSSocket).encrypted) {
+						socket.destroy();
+						return callback(new Error('refusing a connection without TLS'), null);
+					}
 					const problem = checkPeerCertificate(
 						socket as tls.TLSSocket,
 						connectOptions.hostname,

@@ -45,7 +45,7 @@ export function fortiGateHttpError(context: HttpErrorContext): FortinetError {
 					...base,
 					message: `401 with API key: the FortiGate refused the key (could not ${purpose.action})`,
 					description:
-						'Either the key is wrong, or this n8n host\'s address is not in the REST API admin\'s Trusted Hosts (config system api-user, set trusthost). Regenerate the key under System > Administrators if unsure. The key is sent only in the Authorization header; the old ?access_token= URL parameter is disabled on FortiOS 7.4.5+ and 7.6.1+ and is never used.',
+						'Either the key is wrong, or this n8n host\'s address is not in the REST API admin\'s Trusted Hosts (config system api-user, set trusthost). Regenerate the key under System > Administrators if unsure. This node sends the key only in the Authorization header, never in a URL; guides that put it in the URL as access_token fail on FortiOS 7.4.5+ and 7.6.1+.',
 				});
 			}
 			return new FortinetError({
