@@ -1,14 +1,12 @@
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tseslint from 'typescript-eslint';
 
-// The transport: the only files that touch undici, tough-cookie and node:tls.
+// The only files that touch undici, tough-cookie and node:tls.
 const transportFiles = [
 	'nodes/shared/httpClient.ts',
 	'nodes/shared/tls.ts',
 	'nodes/shared/proxy.ts',
-	'nodes/FortiGate/transport/FortiGateSession.ts',
-	'nodes/FortiGate/transport/cookies.ts',
-	'nodes/FortiClientEms/transport/EmsSession.ts',
+	'nodes/shared/cookies.ts',
 ];
 
 export default [

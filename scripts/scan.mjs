@@ -18,9 +18,9 @@ const ACCEPTED = [
 	},
 	{
 		rule: '@n8n/community-nodes/no-restricted-imports',
-		file: /^dist\/nodes\/(shared\/(httpClient|tls|proxy)|FortiGate\/transport\/(FortiGateSession|cookies)|FortiClientEms\/transport\/EmsSession)\.js$/,
+		file: /^dist\/nodes\/shared\/(httpClient|tls|proxy|cookies)\.js$/,
 		message: /'(undici|tough-cookie|node:tls)'/,
-		why: 'the transport uses undici, tough-cookie and the system CA list of node:tls',
+		why: 'nodes/shared uses undici, tough-cookie and the system CA list of node:tls',
 	},
 	{
 		rule: '@n8n/community-nodes/no-restricted-globals',

@@ -44,7 +44,3 @@ export class FortinetError extends Error {
 		this.code = details.code;
 	}
 }
-
-export function isFortinetError(error: unknown): error is FortinetError {
-	return error instanceof FortinetError;
-}

@@ -69,10 +69,6 @@ export class HttpClient {
 		return this.options.baseUrl.origin;
 	}
 
-	get timeoutMs(): number {
-		return this.options.timeoutMs;
-	}
-
 	async request(request: HttpRequest): Promise<HttpResponse> {
 		// A keep-alive socket the device closed between two requests shows up
 		// as a reset on the next one: an idempotent GET may try once more.

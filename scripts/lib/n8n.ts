@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJson } from '../../nodes/shared/json';
 import { N8N_DIR, n8nBin, node24, say } from './runtime';
 
 export interface CredentialExport {
@@ -194,13 +195,7 @@ export class N8nInstance {
 			body: JSON.stringify(body),
 		});
 		const text = await response.text();
-		let parsed: unknown = text;
-		try {
-			parsed = JSON.parse(text);
-		} catch {
-			// keep the text
-		}
-		return { status: response.status, body: parsed };
+		return { status: response.status, body: parseJson(text) ?? text };
 	}
 
 	async stop(): Promise<void> {

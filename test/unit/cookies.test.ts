@@ -1,5 +1,6 @@
 import { CookieJar } from 'tough-cookie';
-import { findCsrfToken, storeCookies } from '../../nodes/FortiGate/transport/cookies';
+import { storeCookies } from '../../nodes/shared/cookies';
+import { findCsrfToken } from '../../nodes/FortiGate/transport/cookies';
 
 const url = 'https://192.0.2.1:8443';
 

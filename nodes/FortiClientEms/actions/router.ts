@@ -19,7 +19,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await runOperation(this, operations, async (redactor) => {
 		const authentication = this.getNodeParameter('authentication', 0) as EmsAuthentication;
 		const credentials = await this.getCredentials(CREDENTIAL_BY_AUTHENTICATION[authentication]);
-		redactor.add(credentials.accessKey as string, credentials.password as string);
 		return await EmsSession.open(readEmsConnection(authentication, credentials), { timeoutMs: readTimeoutMs(this), redactor });
 	});
 }

@@ -1,4 +1,4 @@
-import { CookieJar } from 'tough-cookie';
+import { SessionCookies } from '../../shared/cookies';
 import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
@@ -44,7 +44,7 @@ interface EmsEnvelope {
  */
 export class EmsSession {
 	private readonly http: HttpClient;
-	private readonly jar = new CookieJar();
+	private readonly cookies: SessionCookies;
 	private cloudSessionId?: string;
 	private loggedIn = false;
 	private relogins = 0;
@@ -58,6 +58,7 @@ export class EmsSession {
 		timeoutMs: number,
 	) {
 		redactor.add(connection.accessKey, connection.password);
+		this.cookies = new SessionCookies(connection.baseUrl.origin, redactor);
 		this.http = new HttpClient({
 			baseUrl: connection.baseUrl,
 			tls: connection.tls,
@@ -84,13 +85,13 @@ export class EmsSession {
 
 	async request(request: EmsRequest): Promise<EmsReply> {
 		const sentWith = this.generation;
-		let response = await this.send(request);
-		if (this.sessionExpired(response)) {
+		let answer = await this.send(request);
+		if (sessionExpired(answer)) {
 			await this.renewSession(sentWith);
-			response = await this.send(request);
-			if (this.sessionExpired(response)) throw sessionLost();
+			answer = await this.send(request);
+			if (sessionExpired(answer)) throw sessionLost();
 		}
-		return this.reply(response, request);
+		return this.reply(answer, request);
 	}
 
 	/** One new login for all items that met the expired session (they may run in parallel). */
@@ -139,16 +140,16 @@ export class EmsSession {
 			this.redactor.add(body.session_id);
 			this.cloudSessionId = body.session_id;
 		} else {
-			this.jar.removeAllCookiesSync();
+			this.cookies.clear();
 			const response = await this.http.request({
 				method: 'POST',
 				path: '/api/v1/auth/signin',
 				headers: { 'content-type': 'application/json', accept: 'application/json', 'ems-call-type': '2' },
 				body: JSON.stringify({ name: this.connection.username, password: this.connection.password, ...(this.connection.site ? { site: this.connection.site } : {}) }),
 			});
-			this.storeCookies(response);
+			this.cookies.store(response.headers['set-cookie']);
 			const body = parseJson(response.body) as EmsEnvelope | undefined;
-			if (response.status !== 200 || retvalOf(body) !== 1 || !this.cookie('sessionid')) {
+			if (response.status !== 200 || retvalOf(body) !== 1 || !this.cookies.get('sessionid')) {
 				throw onPremLoginRefused(response.status, this.connection.username!, messageOf(body));
 			}
 		}
@@ -177,29 +178,18 @@ export class EmsSession {
 			return headers;
 		}
 		headers['ems-call-type'] = '2';
-		const cookie = this.jar.getCookieStringSync(this.connection.baseUrl.origin);
+		const cookie = this.cookies.header();
 		if (cookie) headers.cookie = cookie;
 		if (method !== 'GET') {
 			// Django over HTTPS checks both the token and a same-origin Referer.
-			headers['x-csrftoken'] = this.cookie('csrftoken') ?? '';
+			headers['x-csrftoken'] = this.cookies.get('csrftoken') ?? '';
 			headers.referer = `${this.connection.baseUrl.origin}/`;
 		}
 		return headers;
 	}
 
-	private cookie(name: string): string | undefined {
-		return this.jar.getCookiesSync(this.connection.baseUrl.origin).find((cookie) => cookie.key === name)?.value;
-	}
-
-	private storeCookies(response: HttpResponse): void {
-		const setCookie = response.headers['set-cookie'];
-		for (const header of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-			const cookie = this.jar.setCookieSync(header, this.connection.baseUrl.origin, { ignoreError: true });
-			if (cookie?.value) this.redactor.add(cookie.value);
-		}
-	}
-
-	private async send(request: EmsRequest): Promise<HttpResponse> {
+	/** Sends a request; the reply's body is parsed here, once. */
+	private async send(request: EmsRequest): Promise<Answer> {
 		const headers = this.headers(request.method);
 		let body: string | undefined;
 		if (request.body !== undefined) {
@@ -213,18 +203,11 @@ export class EmsSession {
 			headers,
 			body,
 		});
-		if (!this.isCloud) this.storeCookies(response);
-		return response;
+		if (!this.isCloud) this.cookies.store(response.headers['set-cookie']);
+		return { response, body: parseJson(response.body) as EmsEnvelope | undefined };
 	}
 
-	/** 401, or the small `retval: -4` envelope; a page of endpoints is not parsed twice for it. */
-	private sessionExpired(response: HttpResponse): boolean {
-		if (response.status === 401) return true;
-		return response.body.length < 4096 && retvalOf(parseJson(response.body) as EmsEnvelope | undefined) === -4;
-	}
-
-	private reply(response: HttpResponse, request: EmsRequest): EmsReply {
-		const body = parseJson(response.body) as EmsEnvelope | undefined;
+	private reply({ response, body }: Answer, request: EmsRequest): EmsReply {
 		const where = `${request.method} ${request.path}`;
 		if (response.status < 200 || response.status >= 300) {
 			const message = messageOf(body) ?? djangoReason(response.body);
@@ -250,6 +233,17 @@ export class EmsSession {
 		}
 		return { data: body.data, message: messageOf(body) ?? null };
 	}
+}
+
+/** A reply and its parsed body (undefined when it is not JSON). */
+interface Answer {
+	response: HttpResponse;
+	body: EmsEnvelope | undefined;
+}
+
+/** EMS ends a session with 401, or with the `retval: -4` envelope. */
+function sessionExpired({ response, body }: Answer): boolean {
+	return response.status === 401 || retvalOf(body) === -4;
 }
 
 function retvalOf(body: EmsEnvelope | undefined): number | undefined {

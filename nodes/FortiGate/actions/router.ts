@@ -23,7 +23,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return await runOperation(this, operations, async (redactor) => {
 		const authentication = this.getNodeParameter('authentication', 0) as FortiGateAuthentication;
 		const credentials = await this.getCredentials(CREDENTIAL_BY_AUTHENTICATION[authentication]);
-		redactor.add(credentials.apiKey as string, credentials.password as string);
 		return await FortiGateSession.open(readConnection(authentication, credentials), { timeoutMs: readTimeoutMs(this), redactor });
 	});
 }

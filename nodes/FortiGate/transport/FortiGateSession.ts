@@ -1,11 +1,11 @@
-import { CookieJar } from 'tough-cookie';
+import { SessionCookies } from '../../shared/cookies';
 import { FortinetError } from '../../shared/errors';
 import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import type { Redactor } from '../../shared/redactor';
 import { retryOnce } from '../../shared/retryOnce';
 import { failedBeforeSending } from '../../shared/transportErrors';
 import type { FortiGateConnection } from './connection';
-import { findCsrfToken, storeCookies } from './cookies';
+import { findCsrfToken } from './cookies';
 import { fortiGateHttpError, type RequestPurpose } from './errors';
 import { readEnvelopes } from './replies';
 import {
@@ -60,7 +60,7 @@ export class FortiGateSession {
 	/** FortiOS version seen in the latest reply envelope, e.g. "v6.2.4". */
 	firmwareVersion?: string;
 	private authorization?: Authorization;
-	private readonly jar = new CookieJar();
+	private readonly cookies: SessionCookies;
 	private readonly http: HttpClient;
 	private relogins = 0;
 	private deviceRebooting = false;
@@ -73,6 +73,7 @@ export class FortiGateSession {
 		private readonly options: SessionOptions,
 	) {
 		options.redactor.add(connection.apiKey, connection.password);
+		this.cookies = new SessionCookies(connection.baseUrl.origin, options.redactor);
 		this.http = new HttpClient({
 			baseUrl: connection.baseUrl,
 			tls: connection.tls,
@@ -196,7 +197,7 @@ export class FortiGateSession {
 		this.renewing ??= (async () => {
 			this.relogins++;
 			this.authorization = undefined;
-			this.jar.removeAllCookiesSync();
+			this.cookies.clear();
 			await this.authenticate();
 			this.generation++;
 		})().finally(() => {
@@ -231,7 +232,7 @@ export class FortiGateSession {
 				request_key: true,
 			}),
 		});
-		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		this.cookies.store(response.headers['set-cookie']);
 		if (response.status === 503) throw sessionLimitReached();
 		if (response.status === 429) throw loginRefused('2', username!);
 		const answer = parseJsonLoginAnswer(response.body);
@@ -258,7 +259,7 @@ export class FortiGateSession {
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: form.toString(),
 		});
-		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		this.cookies.store(response.headers['set-cookie']);
 		if (response.status === 404 || response.status === 405) throw noLoginEndpoint();
 		if (response.status === 503) throw sessionLimitReached();
 		if (response.status === 429) throw loginRefused('2', username!);
@@ -269,7 +270,7 @@ export class FortiGateSession {
 		if (answer.code !== '1') throw loginRefused(answer.code, username!);
 		this.authorization = { kind: 'cookieSession' };
 		if (answer.disclaimer) await this.acceptDisclaimer();
-		if (!findCsrfToken(this.jar, this.origin)) {
+		if (!findCsrfToken(this.cookies.jar, this.origin)) {
 			// "1" without a valid CSRF cookie: FortiOS did not really log in.
 			await this.logout(this.authorization).catch(() => undefined);
 			this.authorization = undefined;
@@ -285,7 +286,7 @@ export class FortiGateSession {
 			headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.headers() },
 			body: 'confirm=1&ajax=1',
 		});
-		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		this.cookies.store(response.headers['set-cookie']);
 		if (response.status !== 200) {
 			throw new FortinetError({
 				kind: 'login',
@@ -317,16 +318,12 @@ export class FortiGateSession {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (authorization?.kind === 'apiKey') headers.authorization = `Bearer ${this.connection.apiKey}`;
 		if (authorization?.kind === 'jsonSession') headers.authorization = `Bearer ${authorization.sessionKey}`;
-		const cookie = this.jar.getCookieStringSync(this.origin);
+		const cookie = this.cookies.header();
 		if (cookie) headers.cookie = cookie;
-		const csrf = findCsrfToken(this.jar, this.origin);
+		const csrf = findCsrfToken(this.cookies.jar, this.origin);
 		// Required on writes; sent on every request, which FortiOS accepts.
 		if (csrf) headers['x-csrftoken'] = csrf;
 		return headers;
-	}
-
-	private remember(secrets: string[]): void {
-		this.options.redactor.add(...secrets);
 	}
 
 	private async send(request: ApiRequest, vdom: string, freshConnection = false): Promise<HttpResponse> {
@@ -345,7 +342,7 @@ export class FortiGateSession {
 			freshConnection,
 			timeoutMs: request.timeoutMs,
 		});
-		this.remember(storeCookies(this.jar, this.origin, response.headers['set-cookie']));
+		this.cookies.store(response.headers['set-cookie']);
 		return response;
 	}
 }

@@ -1,4 +1,4 @@
-import { CookieJar } from 'tough-cookie';
+import { stripQuotes } from '../../shared/cookies';
 
 /**
  * The CSRF cookie has had three names: `ccsrftoken` (+ `ccsrftoken_<n>`) up to
@@ -10,11 +10,12 @@ const CSRF_COOKIE = /^(ccsrftoken|ccsrf_token)/i;
 /** Values FortiOS sets when the login did not really succeed (a frozen constant, not state). */
 const NOT_LOGGED_IN: readonly string[] = Object.freeze(['0%260', '0&0', '0000000000000000', '']);
 
-export function stripQuotes(value: string): string {
-	return value.replace(/^"(.*)"$/, '$1');
+/** The cookies a jar holds for a URL (tough-cookie's CookieJar has this shape). */
+interface CookieSource {
+	getCookiesSync(url: string): Array<{ key: string; value: string }>;
 }
 
-export function findCsrfToken(jar: CookieJar, url: string): string | undefined {
+export function findCsrfToken(jar: CookieSource, url: string): string | undefined {
 	const candidates = jar
 		.getCookiesSync(url)
 		.filter((cookie) => CSRF_COOKIE.test(cookie.key))
@@ -22,13 +23,4 @@ export function findCsrfToken(jar: CookieJar, url: string): string | undefined {
 		.filter((value) => !NOT_LOGGED_IN.includes(value));
 	// The most recently set cookie wins when an older name lingers.
 	return candidates[candidates.length - 1];
-}
-
-export function storeCookies(jar: CookieJar, url: string, setCookie: string | string[] | undefined): string[] {
-	const values: string[] = [];
-	for (const header of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-		const cookie = jar.setCookieSync(header, url, { ignoreError: true });
-		if (cookie?.value) values.push(cookie.value, stripQuotes(cookie.value));
-	}
-	return values;
 }

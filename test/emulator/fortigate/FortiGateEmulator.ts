@@ -138,7 +138,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 		const method = req.method ?? 'GET';
 		if (this.rebootTimeline.up && !this.rebootTimeline.firstRequestAfter) this.rebootTimeline.firstRequestAfter = Date.now();
 		const path = url.pathname.replace(/\/+$/, '') || '/';
-		if (path === '/logincheck' && method === 'POST') return this.legacyLogin(req, res, body);
+		if (path === '/logincheck' && method === 'POST') return this.legacyLogin(res, body);
 		if (path === '/logindisclaimer' && method === 'POST') return this.acceptDisclaimer(req, res, body);
 		if (path === '/logout' && (method === 'POST' || method === 'GET')) return this.legacyLogout(req, res);
 		if (path === '/api/v2/authentication') {
@@ -295,7 +295,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 		return true;
 	}
 
-	private legacyLogin(req: IncomingMessage, res: ServerResponse, body: string): void {
+	private legacyLogin(res: ServerResponse, body: string): void {
 		if (!this.profile.legacyLogin) return notFound(res);
 		const form = new URLSearchParams(body);
 		const username = form.get('username') ?? '';
@@ -314,7 +314,6 @@ export class FortiGateEmulator extends HttpsEmulator {
 		]);
 		const redirect = session.disclaimerPending ? '/logindisclaimer?viewOnly&redir=%2F' : this.profile.loginRedirect;
 		sendText(res, 200, `1document.location="${redirect}";\n`);
-		void req;
 	}
 
 	private acceptDisclaimer(req: IncomingMessage, res: ServerResponse, body: string): void {

@@ -4,6 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { CertificateSet } from './certificates';
 import { FaultInjector } from './faults';
 
+export { parseJson } from '../../../nodes/shared/json';
+
 /**
  * What every emulator shares: an HTTPS server on 127.0.0.1 with its own
  * certificate, request counting per "METHOD /path", fault injection before
@@ -101,14 +103,6 @@ export function parseCookies(req: IncomingMessage): Record<string, string> {
 		if (index > 0) cookies[part.slice(0, index).trim()] = part.slice(index + 1).trim().replace(/^"(.*)"$/, '$1');
 	}
 	return cookies;
-}
-
-export function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
