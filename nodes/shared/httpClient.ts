@@ -156,3 +156,15 @@ export class HttpClient {
 		await this.agent.destroy().catch(() => undefined);
 	}
 }
+
+/** Runs a session's login; when it fails, the connection pool is closed before the error goes on. */
+export async function closeOnFailure<T>(http: HttpClient, login: () => Promise<T>): Promise<T> {
+	let succeeded = false;
+	try {
+		const result = await login();
+		succeeded = true;
+		return result;
+	} finally {
+		if (!succeeded) await http.close();
+	}
+}

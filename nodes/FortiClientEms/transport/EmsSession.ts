@@ -1,6 +1,6 @@
 import { SessionCookies } from '../../shared/cookies';
 import { FortinetError } from '../../shared/errors';
-import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
+import { HttpClient, closeOnFailure, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
 import { retryOnce } from '../../shared/retryOnce';
 import type { Redactor } from '../../shared/redactor';
@@ -69,14 +69,10 @@ export class EmsSession {
 
 	static async open(connection: EmsConnection, options: { timeoutMs: number; redactor: Redactor }): Promise<EmsSession> {
 		const session = new EmsSession(connection, options.redactor, options.timeoutMs);
-		let opened = false;
-		try {
+		return await closeOnFailure(session.http, async () => {
 			await session.logIn();
-			opened = true;
 			return session;
-		} finally {
-			if (!opened) await session.http.close();
-		}
+		});
 	}
 
 	private get isCloud(): boolean {

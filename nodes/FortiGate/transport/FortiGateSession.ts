@@ -1,6 +1,6 @@
 import { SessionCookies } from '../../shared/cookies';
 import { FortinetError } from '../../shared/errors';
-import { HttpClient, type HttpResponse, type QueryValue } from '../../shared/httpClient';
+import { HttpClient, closeOnFailure, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import type { Redactor } from '../../shared/redactor';
 import { retryOnce } from '../../shared/retryOnce';
 import { failedBeforeSending } from '../../shared/transportErrors';
@@ -84,14 +84,10 @@ export class FortiGateSession {
 
 	static async open(connection: FortiGateConnection, options: SessionOptions): Promise<FortiGateSession> {
 		const session = new FortiGateSession(connection, options);
-		let opened = false;
-		try {
+		return await closeOnFailure(session.http, async () => {
 			await session.authenticate();
-			opened = true;
 			return session;
-		} finally {
-			if (!opened) await session.http.close();
-		}
+		});
 	}
 
 	get timeoutMs(): number {
