@@ -5,6 +5,7 @@ import { HttpsEmulator, parseCookies, sendJson as send, sendText } from '../shar
 import { DEMO_ADMINS, DEMO_API_USERS, isTrustedHost, type AccessProfile, type Admin, type ApiUser } from './accounts';
 import { PROFILES, type FortiOsProfile, type ProfileName } from './profiles';
 import { FortiGateData } from './data';
+import { DeviceError, RawReply, WithFields, type Endpoint } from './endpoints/types';
 
 export interface FortiGateEmulatorOptions {
 	profile?: ProfileName;
@@ -26,6 +27,8 @@ export interface FortiGateEmulatorOptions {
 	rebootDowntimeMs?: number;
 	/** Extra synthetic DHCP leases per VDOM, for load tests. */
 	extraLeases?: number;
+	/** Override the profile: the methods `system/config/backup` accepts. */
+	backupMethods?: Array<'GET' | 'POST'>;
 }
 
 interface Session {
@@ -50,6 +53,7 @@ export interface FortiGateCounters {
 	sessionsExpired: number;
 	sessionsDroppedByReboot: number;
 	reboots: number;
+	shutdowns: number;
 	csrfRejections: number;
 	queryTokenRequests: number;
 	requests: Record<string, number>;
@@ -71,6 +75,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 		sessionsExpired: 0,
 		sessionsDroppedByReboot: 0,
 		reboots: 0,
+		shutdowns: 0,
 		csrfRejections: 0,
 		queryTokenRequests: 0,
 		requests: {},
@@ -83,9 +88,10 @@ export class FortiGateEmulator extends HttpsEmulator {
 	readonly apiUsers: ApiUser[] = DEMO_API_USERS.map((user) => ({ ...user }));
 
 	/** Settings a test may change while the emulator runs (admin-login-max, reboot behaviour, ...). */
-	readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin'>>;
+	readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin' | 'backupMethods'>>;
+	/** The device's tables and state: addresses, banned IPs, tunnels, interfaces, HA, firmware, backups. */
+	readonly data: FortiGateData;
 	private readonly jsonLogin: boolean;
-	private readonly data: FortiGateData;
 	private readonly sessions = new Map<string, Session>();
 	private readonly failedLogins = new Map<string, { count: number; lockedUntil: number }>();
 	private readonly issued: string[] = [];
@@ -109,6 +115,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 			extraLeases: options.extraLeases ?? 0,
 		};
 		this.data = new FortiGateData(this.profile, this.options.extraLeases);
+		if (options.backupMethods) this.data.backup.methods.splice(0, Infinity, ...options.backupMethods);
 	}
 
 	get openSessions(): number {
@@ -169,7 +176,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 			}
 		}
 
-		if (endpoint.reboot) return this.reboot(req, res, body);
+		if (endpoint.reboot || endpoint.shutdown) return this.powerAction(req, res, body, endpoint.shutdown ? 'shutdown' : 'reboot');
 
 		const requested = url.searchParams.get('vdom');
 		const vdoms = requested === '*' ? caller.vdoms : requested ? requested.split(',') : [caller.vdoms[0]];
@@ -177,20 +184,50 @@ export class FortiGateEmulator extends HttpsEmulator {
 		if (unknown !== undefined) {
 			return send(res, 404, { http_method: method, status: 'error', http_status: 404, error: -3, vdom: unknown, path: endpoint.path, name: endpoint.name });
 		}
-		const envelopes = vdoms.map((vdom) => ({
+		let parsedBody: Record<string, unknown> = {};
+		if (method !== 'GET' && body.trim()) {
+			try {
+				parsedBody = JSON.parse(body) as Record<string, unknown>;
+			} catch {
+				return send(res, 400, { http_method: method, status: 'error', http_status: 400 });
+			}
+		}
+		const user = caller.kind === 'apiUser' ? caller.user.name : caller.session.admin.username;
+		const envelopes: Array<Record<string, unknown>> = [];
+		for (const vdom of vdoms) {
+			const envelope = this.answer(endpoint, method, vdom, { vdom, params: url.searchParams, body: parsedBody, user });
+			if (envelope instanceof RawReply) {
+				res.writeHead(200, { ...envelope.headers, 'content-length': Buffer.byteLength(envelope.body) });
+				return void res.end(envelope.body);
+			}
+			if (envelope.status === 'error') return send(res, envelope.http_status as number, envelope);
+			envelopes.push(envelope);
+		}
+		const multi = requested === '*' || (requested ?? '').includes(',');
+		send(res, 200, multi ? envelopes : envelopes[0]);
+	}
+
+	/** One VDOM's envelope (or a raw reply), with the error envelope FortiOS sends when the request fails. */
+	private answer(endpoint: Endpoint, method: string, vdom: string, request: Parameters<Endpoint['results']>[0]): Record<string, unknown> | RawReply {
+		const envelope: Record<string, unknown> = {
 			http_method: method,
-			results: endpoint.results(vdom, url.searchParams),
 			vdom,
 			path: endpoint.path,
 			name: endpoint.name,
 			...(endpoint.action !== undefined ? { action: endpoint.action } : {}),
-			status: 'success',
-			serial: this.profile.serial,
-			version: this.profile.version,
-			build: this.profile.build,
-		}));
-		const multi = requested === '*' || (requested ?? '').includes(',');
-		send(res, 200, multi ? envelopes : envelopes[0]);
+		};
+		const identity = { serial: this.profile.serial, version: this.profile.version, build: this.profile.build };
+		try {
+			const results = endpoint.results(request);
+			if (results instanceof RawReply) return results;
+			if (results instanceof WithFields) {
+				return { ...envelope, ...(results.results !== undefined ? { results: results.results } : {}), ...results.fields, status: 'success', http_status: 200, ...identity };
+			}
+			return { ...envelope, results, status: 'success', ...(endpoint.cmdb ? { http_status: 200 } : {}), ...identity };
+		} catch (error) {
+			if (!(error instanceof DeviceError)) throw error;
+			return { ...envelope, status: 'error', http_status: error.httpStatus, error: error.code, ...identity };
+		}
 	}
 
 	private authenticate(req: IncomingMessage, url: URL, res: ServerResponse): Caller | undefined {
@@ -372,27 +409,35 @@ export class FortiGateEmulator extends HttpsEmulator {
 		send(res, 200, { status: 'success', http_status: 200 });
 	}
 
-	private reboot(req: IncomingMessage, res: ServerResponse, body: string): void {
+	/** Ends a shutdown: the device answers again, as when someone powers it on. */
+	powerOn(): void {
+		this.downUntil = 0;
+		this.rebootTimeline.up = Date.now();
+	}
+
+	private powerAction(req: IncomingMessage, res: ServerResponse, body: string, action: 'reboot' | 'shutdown'): void {
 		let message = '';
 		try {
 			message = String((JSON.parse(body || '{}') as { event_log_message?: unknown }).event_log_message ?? '');
 		} catch {
 			return send(res, 400, { status: 'error', http_status: 400 });
 		}
-		this.counters.reboots++;
+		if (action === 'reboot') this.counters.reboots++;
+		else this.counters.shutdowns++;
 		this.eventLog.push(message);
 		const goDown = () => {
-			this.downUntil = Date.now() + this.options.rebootDowntimeMs;
+			// A shut-down device stays down until a test powers it on.
+			this.downUntil = action === 'reboot' ? Date.now() + this.options.rebootDowntimeMs : Number.MAX_SAFE_INTEGER;
 			this.rebootTimeline.down = Date.now();
 			this.rebootTimeline.up = this.downUntil;
 			this.rebootTimeline.firstRequestAfter = undefined;
 			this.counters.sessionsDroppedByReboot += this.sessions.size;
 			this.sessions.clear();
 			this.dropAllConnections();
-			this.data.utcLastReboot = this.downUntil;
+			if (action === 'reboot') this.data.utcLastReboot = this.downUntil;
 		};
 		if (this.options.rebootMode === 'reply') {
-			send(res, 200, { http_method: 'POST', status: 'success', http_status: 200, vdom: 'root', path: 'system', name: 'os', action: 'reboot', serial: this.profile.serial, version: this.profile.version, build: this.profile.build });
+			send(res, 200, { http_method: 'POST', status: 'success', http_status: 200, vdom: 'root', path: 'system', name: 'os', action, serial: this.profile.serial, version: this.profile.version, build: this.profile.build });
 			res.once('finish', () => setTimeout(goDown, 50));
 		} else {
 			// The forum-reported behaviour: "Empty reply from server".

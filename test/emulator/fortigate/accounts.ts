@@ -4,15 +4,21 @@
  */
 export type Access = 'none' | 'read' | 'read-write';
 
+/** Access groups of an admin profile; `mnt` is System > Maintenance (sysgrp.mnt, a custom System permission). */
 export interface AccessProfile {
 	name: string;
 	sysgrp: Access;
 	netgrp: Access;
 	fwgrp: Access;
+	authgrp: Access;
+	vpngrp: Access;
+	mnt: Access;
 }
 
-export const SUPER_ADMIN: AccessProfile = { name: 'super_admin', sysgrp: 'read-write', netgrp: 'read-write', fwgrp: 'read-write' };
-export const READ_ONLY: AccessProfile = { name: 'read_only', sysgrp: 'read', netgrp: 'read', fwgrp: 'read' };
+export const SUPER_ADMIN: AccessProfile = { name: 'super_admin', sysgrp: 'read-write', netgrp: 'read-write', fwgrp: 'read-write', authgrp: 'read-write', vpngrp: 'read-write', mnt: 'read-write' };
+export const READ_ONLY: AccessProfile = { name: 'read_only', sysgrp: 'read', netgrp: 'read', fwgrp: 'read', authgrp: 'read', vpngrp: 'read', mnt: 'read' };
+/** A SOC analyst's profile: may ban IPs and edit addresses, nothing on System. */
+export const SOC_ANALYST: AccessProfile = { name: 'soc_analyst', sysgrp: 'none', netgrp: 'read', fwgrp: 'read-write', authgrp: 'read-write', vpngrp: 'read', mnt: 'none' };
 
 export interface Admin {
 	username: string;
@@ -46,6 +52,7 @@ export const DEMO_API_USERS: ApiUser[] = [
 	{ name: 'n8n-readonly', key: 'Rk2v9pLm4xT7bq1sW8nZc3dF6gH0jy', profile: READ_ONLY, trustedHosts: ['127.0.0.0/8'], vdoms: ['root', 'FG-traffic'] },
 	// Trusted hosts that exclude the n8n host: FortiOS answers 401.
 	{ name: 'n8n-remote', key: 'Xb5nQ8wE2rT6yU1iO4pA7sD0fG3hJk', profile: SUPER_ADMIN, trustedHosts: ['10.20.0.0/16'], vdoms: ['root'] },
+	{ name: 'n8n-soc', key: 'Sc4nM7bV2xQ9wE5rT1yU8iO3pA6sDf', profile: SOC_ANALYST, trustedHosts: ['127.0.0.1/32'], vdoms: ['root'] },
 ];
 
 function ipv4ToNumber(ip: string): number | undefined {

@@ -1,28 +1,33 @@
 import type { FortiOsProfile } from './profiles';
 import { loadFortiOsFixture, resultsByVdom, type Envelope } from './fixtures';
+import { AddressBook } from './endpoints/addresses';
+import { ConfigBackup } from './endpoints/backup';
+import { BannedIps } from './endpoints/bannedIps';
+import { HaAndFirmware } from './endpoints/haAndFirmware';
+import { Interfaces } from './endpoints/interfaces';
+import { IpsecTunnels } from './endpoints/tunnels';
+import type { Endpoint } from './endpoints/types';
 
-export type AccessGroup = 'any' | 'sysgrp' | 'netgrp' | 'fwgrp';
-
-export interface Endpoint {
-	path: string;
-	name: string;
-	action?: string;
-	accessGroup: Exclude<AccessGroup, 'any'> | 'any';
-	write?: boolean;
-	reboot?: boolean;
-	results: (vdom: string, params: URLSearchParams) => unknown;
-}
+export const VDOMS = Object.freeze(['root', 'FG-traffic']);
 
 type Lease = Record<string, unknown> & { type: string; interface: string };
 
 /**
  * What the emulated FortiGate knows: the recorded replies from
- * test/fixtures/fortios, adapted to the profile where versions differ, and a
- * few synthetic records where nothing public was recorded (IPv6 leases, a
- * second VDOM's leases), shaped after Fortinet's Monitor API schema.
+ * test/fixtures/fortios, adapted to the profile where versions differ, and
+ * synthetic records where nothing public was recorded (IPv6 leases, a second
+ * VDOM's leases, tunnels, interfaces, HA), shaped after Fortinet's API schema.
+ * The stateful tables (addresses, banned IPs, tunnels) keep what clients write.
  */
 export class FortiGateData {
 	utcLastReboot: number;
+	readonly hostname: string;
+	readonly addresses = new AddressBook([...VDOMS]);
+	readonly bannedIps: BannedIps;
+	readonly backup: ConfigBackup;
+	readonly tunnels = new IpsecTunnels();
+	readonly interfaces = new Interfaces();
+	readonly haAndFirmware: HaAndFirmware;
 	private readonly webUiState = loadFortiOsFixture<Envelope>('exporter_web-ui-state.jsonnet');
 	private readonly leases: Record<string, Lease[]>;
 	private readonly policies: Record<'ipv4' | 'ipv6', Record<string, unknown[]>>;
@@ -31,6 +36,11 @@ export class FortiGateData {
 		private readonly profile: FortiOsProfile,
 		extraLeases: number,
 	) {
+		// 6.0 reports no hostname in its status; the web UI state's is the device's.
+		this.hostname = profile.emptyStatusResults ? String((this.webUiState.results as { hostname: string }).hostname) : `FGT-EMU-${profile.name.replace(/\./g, '')}`;
+		this.bannedIps = new BannedIps(profile.bannedCheck);
+		this.backup = new ConfigBackup(profile, { hostname: this.hostname, vdoms: [...VDOMS], addressNames: (vdom) => this.addresses.addressNames(vdom) }, [...profile.backupMethods]);
+		this.haAndFirmware = new HaAndFirmware(profile, this.hostname);
 		const state = this.webUiState.results as { utc_last_reboot: number };
 		this.utcLastReboot = state.utc_last_reboot;
 		const recorded = loadFortiOsFixture<Envelope>('checkmk_monitor_system_dhcp_v7.2.8.json').results as Lease[];
@@ -51,7 +61,21 @@ export class FortiGateData {
 	}
 
 	endpoint(method: string, path: string): Endpoint | undefined {
-		const monitor = path.replace(/^\/api\/v2\/monitor\//, '').replace(/\/select$/, '');
+		if (path.startsWith('/api/v2/cmdb/')) return this.addresses.endpoint(method, path.slice('/api/v2/cmdb/'.length));
+		if (!path.startsWith('/api/v2/monitor/')) return undefined;
+		const monitorPath = path.slice('/api/v2/monitor/'.length);
+		return (
+			this.firstEndpoints(method, monitorPath.replace(/\/select$/, '')) ??
+			this.bannedIps.endpoint(method, monitorPath) ??
+			this.backup.endpoint(method, monitorPath) ??
+			this.tunnels.endpoint(method, monitorPath) ??
+			this.interfaces.endpoint(method, monitorPath) ??
+			this.haAndFirmware.endpoint(method, monitorPath)
+		);
+	}
+
+	/** Status, web UI state, DHCP, policy statistics and the power actions. */
+	private firstEndpoints(method: string, monitor: string): Endpoint | undefined {
 		if (method === 'GET' && monitor === 'system/status') {
 			return { path: 'system', name: 'status', accessGroup: 'any', results: () => this.status() };
 		}
@@ -59,7 +83,7 @@ export class FortiGateData {
 			return { path: 'web-ui', name: 'state', accessGroup: 'any', results: () => this.state() };
 		}
 		if (method === 'GET' && monitor === 'system/dhcp') {
-			return { path: 'system', name: 'dhcp', action: '', accessGroup: 'netgrp', results: (vdom, params) => this.dhcp(vdom, params) };
+			return { path: 'system', name: 'dhcp', action: '', accessGroup: 'netgrp', results: ({ vdom, params }) => this.dhcp(vdom, params) };
 		}
 		if (method === 'GET' && monitor === 'firewall/policy') {
 			return {
@@ -68,22 +92,25 @@ export class FortiGateData {
 				action: 'select',
 				accessGroup: 'fwgrp',
 				// Before 6.4 the endpoint knows no ip_version: always IPv4.
-				results: (vdom, params) =>
+				results: ({ vdom, params }) =>
 					this.policyStats(this.profile.separatePolicy6 ? 'ipv4' : params.get('ip_version') === 'ipv6' ? 'ipv6' : 'ipv4', vdom, params),
 			};
 		}
 		if (method === 'GET' && monitor === 'firewall/policy6' && this.profile.separatePolicy6) {
-			return { path: 'firewall', name: 'policy6', action: 'select', accessGroup: 'fwgrp', results: (vdom, params) => this.policyStats('ipv6', vdom, params) };
+			return { path: 'firewall', name: 'policy6', action: 'select', accessGroup: 'fwgrp', results: ({ vdom, params }) => this.policyStats('ipv6', vdom, params) };
 		}
 		if (method === 'POST' && monitor === 'system/os/reboot') {
 			return { path: 'system', name: 'os', action: 'reboot', accessGroup: 'sysgrp', write: true, reboot: true, results: () => ({}) };
+		}
+		if (method === 'POST' && monitor === 'system/os/shutdown') {
+			return { path: 'system', name: 'os', action: 'shutdown', accessGroup: 'sysgrp', write: true, shutdown: true, results: () => ({}) };
 		}
 		return undefined;
 	}
 
 	private status(): Record<string, unknown> {
 		if (this.profile.emptyStatusResults) return {};
-		return { model_name: 'FortiGate', model_number: '200F', model: 'FGT200F', hostname: `FGT-EMU-${this.profile.name.replace(/\./g, '')}`, log_disk_status: 'available' };
+		return { model_name: 'FortiGate', model_number: '200F', model: 'FGT200F', hostname: this.hostname, log_disk_status: 'available' };
 	}
 
 	private state(): Record<string, unknown> {

@@ -19,6 +19,10 @@ export interface FortiOsProfile {
 	separatePolicy6: boolean;
 	/** /monitor/system/status returns `results: {}` (6.0 / 6.2). */
 	emptyStatusResults: boolean;
+	/** Methods `system/config/backup` accepts: GET before 7.6, POST from 7.6 (GET answers 405). */
+	backupMethods: ReadonlyArray<'GET' | 'POST'>;
+	/** `user/banned/check` exists (7.6). */
+	bannedCheck: boolean;
 	/** Names of the CSRF cookies set at login, for a given admin port. */
 	csrfCookieNames: (port: number) => string[];
 	/** The JavaScript redirect /logincheck answers with on success. */
@@ -40,6 +44,8 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		queryTokenAllowed: true,
 		separatePolicy6: true,
 		emptyStatusResults: true,
+		backupMethods: ['GET'],
+		bannedCheck: false,
 		// 5.6 / 6.x: `ccsrftoken` plus a numbered copy.
 		csrfCookieNames: () => ['ccsrftoken', `ccsrftoken_${Math.floor(Math.random() * 1e9)}`],
 		loginRedirect: '/ng/prompt?viewOnly&redir=%2Fng%2F',
@@ -54,6 +60,9 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		queryTokenAllowed: true,
 		separatePolicy6: false,
 		emptyStatusResults: false,
+		// Recent 7.0-7.4 builds accept both.
+		backupMethods: ['GET', 'POST'],
+		bannedCheck: false,
 		// 7.0.13+ / 7.2.4+: port-suffixed, then port and hash.
 		csrfCookieNames: (port) => [`ccsrftoken_${port}_${hash()}`],
 		loginRedirect: '/prompt?viewOnly&redir=%2F',
@@ -68,6 +77,8 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		queryTokenAllowed: false,
 		separatePolicy6: false,
 		emptyStatusResults: false,
+		backupMethods: ['POST'],
+		bannedCheck: true,
 		csrfCookieNames: (port) => [`ccsrf_token_${port}_${hash()}`],
 		loginRedirect: '/prompt?viewOnly&redir=%2F',
 	},
