@@ -5,9 +5,16 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import * as address from './actions/address';
+import * as addressGroup from './actions/addressGroup';
+import * as bannedIp from './actions/bannedIp';
 import * as dhcpLease from './actions/dhcpLease';
 import * as firewallPolicy from './actions/firewallPolicy';
+import * as firmware from './actions/firmware';
+import * as ha from './actions/ha';
+import * as networkInterface from './actions/interface';
 import * as system from './actions/system';
+import * as vpnTunnel from './actions/vpnTunnel';
 import { optionsCollection } from './actions/common/options';
 import { router } from './actions/router';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from './credentialTests';
@@ -20,7 +27,7 @@ export class FortiGate implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Reboot FortiGate firewalls and report on their status, DHCP leases and firewall policies',
+		description: 'Automate FortiGate firewalls: reboot and back up, ban IPs, manage addresses, and report on leases, policies, VPNs, interfaces and HA',
 		defaults: { name: 'FortiGate' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -57,15 +64,29 @@ export class FortiGate implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Address', value: 'address' },
+					{ name: 'Address Group', value: 'addressGroup' },
+					{ name: 'Banned IP', value: 'bannedIp' },
 					{ name: 'DHCP Lease', value: 'dhcpLease' },
 					{ name: 'Firewall Policy', value: 'firewallPolicy' },
+					{ name: 'Firmware', value: 'firmware' },
+					{ name: 'HA', value: 'ha' },
+					{ name: 'Interface', value: 'interface' },
+					{ name: 'IPsec Tunnel', value: 'vpnTunnel' },
 					{ name: 'System', value: 'system' },
 				],
 				default: 'system',
 			},
 			...system.description,
+			...address.description,
+			...addressGroup.description,
+			...bannedIp.description,
 			...dhcpLease.description,
 			...firewallPolicy.description,
+			...firmware.description,
+			...ha.description,
+			...networkInterface.description,
+			...vpnTunnel.description,
 			optionsCollection,
 		],
 	};

@@ -21,12 +21,16 @@ export interface HttpRequest {
 	 * closed by the device's idle timer must not be mistaken for a reboot.
 	 */
 	freshConnection?: boolean;
+	/** Keep the reply's bytes as well (a file download), not only its UTF-8 text. */
+	binary?: boolean;
 }
 
 export interface HttpResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
+	/** The reply's bytes, when the request asked for `binary`. */
+	bytes?: Buffer;
 }
 
 export interface HttpClientOptions {
@@ -110,8 +114,8 @@ export class HttpClient {
 				headersTimeout: timeoutMs,
 				bodyTimeout: timeoutMs,
 			});
-			const body = await this.readBody(response.body, response.headers);
-			return { status: response.statusCode, headers: response.headers, body };
+			const bytes = await this.readBody(response.body, response.headers);
+			return { status: response.statusCode, headers: response.headers, body: bytes.toString('utf8'), ...(request.binary ? { bytes } : {}) };
 		} catch (error) {
 			throw describeTransportError(error, context);
 		} finally {
@@ -122,7 +126,7 @@ export class HttpClient {
 	private async readBody(
 		body: Dispatcher.ResponseData['body'],
 		headers: Record<string, string | string[] | undefined>,
-	): Promise<string> {
+	): Promise<Buffer> {
 		const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 		const declared = Number(headers['content-length']);
 		const tooLarge = () =>
@@ -145,7 +149,7 @@ export class HttpClient {
 			}
 			chunks.push(chunk as Buffer);
 		}
-		return Buffer.concat(chunks).toString('utf8');
+		return Buffer.concat(chunks);
 	}
 
 	async close(): Promise<void> {

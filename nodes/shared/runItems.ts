@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
 import { readConcurrency } from './executionOptions';
 import { toNodeError } from './nodeErrors';
 import { Redactor } from './redactor';
+
+/** An output item that carries a file (binary data) beside its JSON. */
+export class FileItem {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+export type OperationOutput = Array<IDataObject | FileItem>;
 
 /** A device session that ends with a logout; `close` returns warnings and never throws. */
 export interface DeviceSession {
@@ -21,7 +31,7 @@ export interface DeviceSession {
 export async function runItems<S extends DeviceSession>(
 	context: IExecuteFunctions,
 	openSession: (redactor: Redactor) => Promise<S>,
-	execute: (session: S, itemIndex: number) => Promise<IDataObject[]>,
+	execute: (session: S, itemIndex: number) => Promise<OperationOutput>,
 	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
@@ -43,7 +53,11 @@ export async function runItems<S extends DeviceSession>(
 			const itemIndex = nextIndex++;
 			try {
 				const records = await execute(session, itemIndex);
-				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+				results[itemIndex] = records.map((record) =>
+					record instanceof FileItem
+						? { json: record.json, binary: record.binary, pairedItem: { item: itemIndex } }
+						: { json: record, pairedItem: { item: itemIndex } },
+				);
 			} catch (error) {
 				const nodeError = toNodeError(context.getNode(), error, redactor, itemIndex);
 				if (context.continueOnFail()) results[itemIndex] = [errorItem(nodeError, itemIndex)];
@@ -67,7 +81,7 @@ export async function runItems<S extends DeviceSession>(
 	return [results.flat()];
 }
 
-export type Operation<S> = (this: IExecuteFunctions, session: S, itemIndex: number) => Promise<IDataObject[]>;
+export type Operation<S> = (this: IExecuteFunctions, session: S, itemIndex: number) => Promise<OperationOutput>;
 
 /** An operation module: its `execute`, and whether it changes the device. */
 export interface OperationModule<S> {

@@ -3,14 +3,28 @@ import { runOperation, type OperationTable } from '../../shared/runItems';
 import { readTimeoutMs } from '../../shared/executionOptions';
 import { readConnection, type FortiGateAuthentication } from '../transport/connection';
 import { FortiGateSession } from '../transport/FortiGateSession';
+import * as address from './address';
+import * as addressGroup from './addressGroup';
+import * as bannedIp from './bannedIp';
 import * as dhcpLease from './dhcpLease';
 import * as firewallPolicy from './firewallPolicy';
+import * as firmware from './firmware';
+import * as ha from './ha';
+import * as networkInterface from './interface';
 import * as system from './system';
+import * as vpnTunnel from './vpnTunnel';
 
 const operations: OperationTable<FortiGateSession> = Object.freeze({
-	system: { getStatus: system.getStatus, reboot: system.reboot },
+	system: { backupConfig: system.backupConfig, getStatus: system.getStatus, reboot: system.reboot, shutdown: system.shutdown },
+	address: { create: address.create, delete: address.delete, get: address.get, getMany: address.getMany, update: address.update },
+	addressGroup: { addMembers: addressGroup.addMembers, getMany: addressGroup.getMany, removeMembers: addressGroup.removeMembers },
+	bannedIp: { add: bannedIp.add, getMany: bannedIp.getMany, remove: bannedIp.remove, removeAll: bannedIp.removeAll },
 	dhcpLease: { getMany: dhcpLease.getMany },
 	firewallPolicy: { getStatistics: firewallPolicy.getStatistics },
+	firmware: { getStatus: firmware.getStatus },
+	ha: { getStatus: ha.getStatus },
+	interface: { getMany: networkInterface.getMany },
+	vpnTunnel: { bringDown: vpnTunnel.bringDown, bringUp: vpnTunnel.bringUp, getMany: vpnTunnel.getMany },
 });
 
 const CREDENTIAL_BY_AUTHENTICATION: Readonly<Record<FortiGateAuthentication, string>> = Object.freeze({

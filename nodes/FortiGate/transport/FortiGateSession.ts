@@ -94,19 +94,54 @@ export class FortiGateSession {
 		return this.options.timeoutMs;
 	}
 
+	/** The credential's VDOM, when it names one. */
+	get defaultVdom(): string | undefined {
+		return this.connection.vdom || undefined;
+	}
+
+	/** Registers a value that errors and warnings must never show (a backup password). */
+	addSecret(value: string): void {
+		this.options.redactor.add(value);
+	}
+
 	/** Sends an API request and returns its envelopes (one per VDOM; one when a single VDOM). */
 	async request(request: ApiRequest): Promise<FortiGateEnvelope[]> {
 		const vdom = request.vdom ?? this.connection.vdom;
-		const sentWith = this.generation;
-		let response = await this.send(request, vdom);
-		if (response.status === 401 && this.canLogInAgain()) {
-			await this.renewSession(sentWith);
-			response = await this.send(request, vdom);
-		}
+		const response = await this.sendWithRenewal(request, vdom);
 		const envelopes = readEnvelopes(response, request, { authentication: this.connection.authentication, vdom });
 		const version = envelopes.find((envelope) => typeof envelope.version === 'string')?.version;
 		if (version) this.firmwareVersion = version;
 		return envelopes;
+	}
+
+	/**
+	 * Sends a request whose success is a file, not an envelope (the
+	 * configuration backup). Refusals still come as envelopes and are
+	 * explained like any other.
+	 */
+	async download(request: ApiRequest): Promise<{ bytes: Buffer; headers: HttpResponse['headers'] }> {
+		const vdom = request.vdom ?? this.connection.vdom;
+		const response = await this.sendWithRenewal(request, vdom, true);
+		const contentType = String(response.headers['content-type'] ?? '');
+		if (response.status >= 200 && response.status < 300 && !contentType.includes('json')) {
+			return { bytes: response.bytes ?? Buffer.from(response.body), headers: response.headers };
+		}
+		readEnvelopes(response, request, { authentication: this.connection.authentication, vdom });
+		throw new FortinetError({
+			kind: 'response',
+			httpStatus: response.status,
+			message: `The FortiGate answered ${request.method} ${request.path} with an API envelope instead of a file`,
+			description: 'This FortiOS version may not support the options sent. Report it with the FortiOS version.',
+		});
+	}
+
+	/** Sends a request; a 401 on an admin session (expired, ended by a reboot) gets one new login and one resend. */
+	private async sendWithRenewal(request: ApiRequest, vdom: string, binary = false): Promise<HttpResponse> {
+		const sentWith = this.generation;
+		const response = await this.send(request, vdom, false, binary);
+		if (response.status !== 401 || !this.canLogInAgain()) return response;
+		await this.renewSession(sentWith);
+		return await this.send(request, vdom, false, binary);
 	}
 
 	/**
@@ -322,7 +357,7 @@ export class FortiGateSession {
 		return headers;
 	}
 
-	private async send(request: ApiRequest, vdom: string, freshConnection = false): Promise<HttpResponse> {
+	private async send(request: ApiRequest, vdom: string, freshConnection = false, binary = false): Promise<HttpResponse> {
 		const headers = this.headers();
 		let body: string | undefined;
 		if (request.body !== undefined) {
@@ -336,6 +371,7 @@ export class FortiGateSession {
 			headers,
 			body,
 			freshConnection,
+			binary,
 			timeoutMs: request.timeoutMs,
 		});
 		this.cookies.store(response.headers['set-cookie']);

@@ -6,11 +6,15 @@ export interface RequestPurpose {
 	/** Reads as "could not <action>", e.g. "reboot the FortiGate". */
 	action: string;
 	/** Admin-profile access group and level the endpoint needs (Fortinet's "Access Group"). */
-	permission?: { group: 'sysgrp' | 'netgrp' | 'fwgrp' | 'vpngrp' | 'any'; access: 'read' | 'read-write' };
+	permission?: { group: PermissionGroup; access: 'read' | 'read-write' };
 }
+
+export type PermissionGroup = 'sysgrp' | 'sysgrp.mnt' | 'netgrp' | 'fwgrp' | 'authgrp' | 'vpngrp' | 'any';
 
 const GROUP_LABELS: Readonly<Record<string, string>> = Object.freeze({
 	sysgrp: 'System (sysgrp)',
+	'sysgrp.mnt': 'System > Maintenance (sysgrp.mnt)',
+	authgrp: 'User & Authentication (authgrp)',
 	netgrp: 'Network (netgrp)',
 	fwgrp: 'Firewall (fwgrp)',
 	vpngrp: 'VPN (vpngrp)',

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { FortinetError } from '../../../shared/errors';
 import type { FortiGateEnvelope } from '../../transport/FortiGateSession';
 
 /**
@@ -18,4 +19,20 @@ export function isBefore(version: string | undefined, major: number, minor: numb
 	if (!match) return false;
 	const [gotMajor, gotMinor] = [Number(match[1]), Number(match[2])];
 	return gotMajor < major || (gotMajor === major && gotMinor < minor);
+}
+
+/** Whether an error carries the FortiOS error code given (-3 not found, -5 name taken, -23 in use). */
+export function isFortiOsError(error: unknown, code: number): boolean {
+	return error instanceof FortinetError && error.deviceCode === code;
+}
+
+/** FortiOS error -3 in the admin's words: which object is missing, where, and how to find the right name. */
+export function objectNotFound(what: string, name: string, vdom: string | undefined, description: string): FortinetError {
+	return new FortinetError({
+		kind: 'device',
+		deviceCode: -3,
+		httpStatus: 404,
+		message: `The FortiGate has no ${what} "${name}"${vdom ? ` in VDOM "${vdom}"` : ''}`,
+		description,
+	});
 }

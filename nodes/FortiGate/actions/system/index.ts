@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as backupConfig from './backupConfig.operation';
 import * as getStatus from './getStatus.operation';
 import * as reboot from './reboot.operation';
+import * as shutdown from './shutdown.operation';
 
-export { getStatus, reboot };
+export { backupConfig, getStatus, reboot, shutdown };
 
 export const description: INodeProperties[] = [
 	{
@@ -12,6 +14,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['system'] } },
 		options: [
+			{
+				name: 'Back Up Configuration',
+				value: 'backupConfig',
+				description: 'Download the configuration as a file, optionally encrypted',
+				action: 'Back up the configuration',
+			},
 			{
 				name: 'Get Status',
 				value: 'getStatus',
@@ -24,9 +32,17 @@ export const description: INodeProperties[] = [
 				description: 'Reboot the FortiGate, optionally waiting until it is back online',
 				action: 'Reboot the FortiGate',
 			},
+			{
+				name: 'Shut Down',
+				value: 'shutdown',
+				description: 'Power the FortiGate off; it stays off until someone powers it on',
+				action: 'Shut down the FortiGate',
+			},
 		],
 		default: 'getStatus',
 	},
+	...backupConfig.description,
 	...getStatus.description,
 	...reboot.description,
+	...shutdown.description,
 ];

@@ -2,6 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties }
 import { FortinetError } from '../../../shared/errors';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { getOptions } from '../common/options';
+import { powerRequest } from './powerRequest';
 
 /** Items run one by one: a failure must stop every change after it. */
 export const changesDevice = true;
@@ -13,17 +14,11 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Scheduled maintenance reboot by n8n',
-		description: 'Text the FortiGate writes to its event log with the reboot',
-		displayOptions: { show: { resource: ['system'], operation: ['reboot'] } },
+		description: 'Text the FortiGate writes to its event log with the reboot or shutdown',
+		displayOptions: { show: { resource: ['system'], operation: ['reboot', 'shutdown'] } },
 	},
 ];
 
-const REBOOT = {
-	method: 'POST' as const,
-	path: '/api/v2/monitor/system/os/reboot',
-	vdom: '',
-	purpose: { action: 'reboot the FortiGate', permission: { group: 'sysgrp' as const, access: 'read-write' as const } },
-};
 
 /**
  * Reboots the device. The request is sent exactly once; a dropped connection
@@ -39,7 +34,7 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 
 	const lastRebootBefore = options.waitForOnline ? await readLastReboot(session).catch(() => undefined) : undefined;
 	const requestedAt = Date.now();
-	const { connectionDropped } = await session.sendPowerAction({ ...REBOOT, body: { event_log_message: message } });
+	const { connectionDropped } = await session.sendPowerAction(powerRequest('reboot', message));
 	const result: IDataObject = {
 		rebootInitiated: true,
 		connectionDropped,

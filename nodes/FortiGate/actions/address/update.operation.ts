@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { FortinetError } from '../../../shared/errors';
+import type { FortiGateSession } from '../../transport/FortiGateSession';
+import { vdomFor } from '../common/options';
+import { entryPath, objectName } from '../common/values';
+import { ADDRESS_TABLE, extraFields, findAddress, nameField, toCmdbFields, typeOptions, valueFields, writePurpose } from './common';
+
+export const changesDevice = true;
+
+const typeField: INodeProperties = { displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask' };
+
+export const description: INodeProperties[] = [
+	nameField(['update']),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...extraFields, ...valueFields(), typeField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayOptions: { show: { resource: ['address'], operation: ['update'] } },
+	},
+];
+
+/** Changes the given fields of an address object and returns it as the device now holds it. */
+export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
+	const name = objectName(this.getNodeParameter('name', itemIndex), 'Name');
+	const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (Object.keys(updates).length === 0) {
+		throw new FortinetError({ kind: 'parameter', message: 'No field to update', description: 'Add at least one field under Update Fields.' });
+	}
+	const vdom = vdomFor(this, itemIndex);
+	const path = entryPath(ADDRESS_TABLE, name);
+	// A new type must come with its value; a value alone is checked by FortiOS against the object's type.
+	const fields = toCmdbFields(updates);
+	await session.request({ method: 'PUT', path, body: fields, vdom, purpose: writePurpose(`update the address "${name}"`) });
+	return [(await findAddress(session, name, vdom)) ?? { name, ...fields }];
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { FortiGateSession } from '../../transport/FortiGateSession';
+import { recordsOf } from '../common/envelopes';
+
+export const IPSEC_PATH = '/api/v2/monitor/vpn/ipsec';
+const readPurpose = { action: 'read the IPsec tunnels', permission: { group: 'vpngrp' as const, access: 'read' as const } };
+
+export function tunnelNameField(operations: string[], required: boolean): INodeProperties {
+	return {
+		displayName: 'Tunnel Name',
+		name: 'tunnelName',
+		type: 'string',
+		default: '',
+		required,
+		placeholder: 'to-branch-1',
+		description: required ? 'Name of the IPsec tunnel (phase 1)' : 'Name of one IPsec tunnel (phase 1); empty lists every tunnel',
+		displayOptions: { show: { resource: ['vpnTunnel'], operation: operations } },
+	};
+}
+
+/**
+ * A tunnel as an item: FortiOS's fields, `up` when at least one phase 2
+ * selector is up, `allPhase2Up`, the counts, and the raw selectors (`proxyid`).
+ */
+export function tunnelItem(tunnel: IDataObject): IDataObject {
+	const selectors = Array.isArray(tunnel.proxyid) ? (tunnel.proxyid as IDataObject[]) : [];
+	const upCount = selectors.filter((selector) => selector.status === 'up').length;
+	return {
+		...tunnel,
+		up: upCount > 0,
+		allPhase2Up: selectors.length > 0 && upCount === selectors.length,
+		phase2Up: upCount,
+		phase2Count: selectors.length,
+		proxyid: selectors,
+	};
+}
+
+export async function readTunnels(session: FortiGateSession, vdom: string | undefined, name?: string): Promise<IDataObject[]> {
+	const envelopes = await session.request({ method: 'GET', path: IPSEC_PATH, query: { tunnel: name || undefined }, vdom, purpose: readPurpose });
+	// Older firmware ignores `tunnel`: filter here as well.
+	return recordsOf(envelopes)
+		.filter((tunnel) => !name || tunnel.name === name)
+		.map(tunnelItem);
+}
