@@ -1,35 +1,24 @@
 import { createHash } from 'node:crypto';
 import { FortiGateEmulator } from '../../emulator/fortigate/FortiGateEmulator';
-import { PROFILES, type ProfileName } from '../../emulator/fortigate/profiles';
-import { ADMIN, credentialsFor, runFortiGate, type Authentication } from '../../harness/fortiGate';
+import { PROFILES } from '../../emulator/fortigate/profiles';
+import { ADMIN, ALL_PROFILES, AUTHENTICATIONS, SOC_API_USER, credentialsFor, emulatorPerTest, runFortiGate, type Authentication } from '../../harness/fortiGate';
 import { catchNodeError, expectNoSecrets, expectNoSessionLeft } from '../../harness/expectations';
 import { jsonOf } from '../../harness/runNode';
 
-const profiles: ProfileName[] = ['6.0', '7.2', '7.6.4'];
-const authentications: Authentication[] = ['apiKey', 'adminLogin'];
 
-describe.each(profiles)('FortiOS %s', (profile) => {
-	let emulator: FortiGateEmulator;
-	beforeEach(async () => {
-		emulator = new FortiGateEmulator({ profile });
-		await emulator.start();
-	});
-	afterEach(async () => {
-		expectNoSessionLeft(emulator);
-		await emulator.stop();
-	});
-	const run = (authentication: Authentication, parameters: Record<string, unknown>) =>
-		runFortiGate({ authentication, parameters: parameters as never, credentials: credentialsFor(emulator, authentication) });
+describe.each(ALL_PROFILES)('FortiOS %s', (profile) => {
+	const device = emulatorPerTest({ profile });
+	const run = device.run;
 	const user = (authentication: Authentication) => (authentication === 'apiKey' ? 'n8n-api' : ADMIN.username);
 
-	describe.each(authentications)('with %s', (authentication) => {
+	describe.each(AUTHENTICATIONS)('with %s', (authentication) => {
 		test('system.backupConfig returns the configuration as a file whose SHA-256 is that of the device\'s text', async () => {
 			const result = await run(authentication, { resource: 'system', operation: 'backupConfig', scope: 'global' });
 			const [item] = result.output;
-			const expected = emulator.data.backup.text({ scope: 'global', vdom: '', user: user(authentication), fileFormat: 'fos' });
+			const expected = device.emulator.data.backup.text({ scope: 'global', vdom: '', user: user(authentication), fileFormat: 'fos' });
 			const bytes = Buffer.from(item.binary!.data.data, 'base64');
 			expect(bytes.toString('utf8')).toBe(expected);
-			const hostname = emulator.data.hostname;
+			const hostname = device.emulator.data.hostname;
 			expect(item.json).toMatchObject({
 				hostname,
 				version: PROFILES[profile].version,
@@ -42,15 +31,15 @@ describe.each(profiles)('FortiOS %s', (profile) => {
 			expect(item.binary!.data.fileName).toBe(item.json.fileName);
 			// 7.6 takes POST and refuses GET; older firmware the other way round: no 405 was needed.
 			const [method, other] = profile === '7.6.4' ? ['POST', 'GET'] : ['GET', 'POST'];
-			expect(emulator.counters.requests[`${method} /api/v2/monitor/system/config/backup`]).toBe(1);
-			expect(emulator.counters.requests[`${other} /api/v2/monitor/system/config/backup`]).toBeUndefined();
+			expect(device.emulator.counters.requests[`${method} /api/v2/monitor/system/config/backup`]).toBe(1);
+			expect(device.emulator.counters.requests[`${other} /api/v2/monitor/system/config/backup`]).toBeUndefined();
 		});
 
 		test('system.backupConfig of one VDOM, encrypted: the password never shows', async () => {
 			const password = 'Backup-Secret-2026';
 			const result = await run(authentication, { resource: 'system', operation: 'backupConfig', scope: 'vdom', password, options: { vdom: 'FG-traffic' } });
 			const [item] = result.output;
-			const expected = emulator.data.backup.text({ scope: 'vdom', vdom: 'FG-traffic', user: user(authentication), password, fileFormat: 'fos' });
+			const expected = device.emulator.data.backup.text({ scope: 'vdom', vdom: 'FG-traffic', user: user(authentication), password, fileFormat: 'fos' });
 			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(expected);
 			expect(item.json).toMatchObject({ scope: 'vdom', vdom: 'FG-traffic', encrypted: true });
 			expectNoSecrets(JSON.stringify(item.json), [password]);
@@ -70,12 +59,12 @@ describe.each(profiles)('FortiOS %s', (profile) => {
 
 		test('ha.getStatus merges peers, checksums and statistics, and notices a member out of sync', async () => {
 			const [inSync] = jsonOf(await run(authentication, { resource: 'ha', operation: 'getStatus' }));
-			expect(inSync).toMatchObject({ clustered: true, memberCount: 2, inSync: true, outOfSync: [], primary: { serial: PROFILES[profile].serial, hostname: emulator.data.hostname } });
+			expect(inSync).toMatchObject({ clustered: true, memberCount: 2, inSync: true, outOfSync: [], primary: { serial: PROFILES[profile].serial, hostname: device.emulator.data.hostname } });
 			expect((inSync.statistics as unknown[]).length).toBe(2);
 
-			emulator.data.haAndFirmware.ha.members[1].checksum = '00000000000000000000000000000000';
+			device.emulator.data.haAndFirmware.ha.members[1].checksum = '00000000000000000000000000000000';
 			const [drifted] = jsonOf(await run(authentication, { resource: 'ha', operation: 'getStatus' }));
-			expect(drifted).toMatchObject({ inSync: false, outOfSync: [emulator.data.haAndFirmware.ha.members[1].serial] });
+			expect(drifted).toMatchObject({ inSync: false, outOfSync: [device.emulator.data.haAndFirmware.ha.members[1].serial] });
 		});
 	});
 });
@@ -121,7 +110,7 @@ describe('configuration backup across versions', () => {
 		await emulator.start();
 		try {
 			const error = await catchNodeError(
-				runFortiGate({ authentication: 'apiKey', parameters: { resource: 'system', operation: 'backupConfig' } as never, credentials: credentialsFor(emulator, 'apiKey', { apiKey: 'Sc4nM7bV2xQ9wE5rT1yU8iO3pA6sDf' }) }),
+				runFortiGate({ authentication: 'apiKey', parameters: { resource: 'system', operation: 'backupConfig' } as never, credentials: credentialsFor(emulator, 'apiKey', { apiKey: SOC_API_USER.key }) }),
 			);
 			expect(error.message).toBe('403 on back up the configuration: the REST API admin profile lacks System > Maintenance (sysgrp.mnt): Read access');
 		} finally {
@@ -131,7 +120,7 @@ describe('configuration backup across versions', () => {
 });
 
 describe('system.shutdown', () => {
-	test.each(authentications)('with %s: sent once, the dropped connection is success, no logout is attempted on a device that is off', async (authentication) => {
+	test.each(AUTHENTICATIONS)('with %s: sent once, the dropped connection is success, no logout is attempted on a device that is off', async (authentication) => {
 		const emulator = new FortiGateEmulator({ profile: '7.2' });
 		await emulator.start();
 		try {

@@ -1,9 +1,9 @@
-import { FortiGateEmulator } from '../emulator/fortigate/FortiGateEmulator';
-import { loadFortiOsFixture, resultsByVdom, type Envelope } from '../emulator/fortigate/fixtures';
-import type { ProfileName } from '../emulator/fortigate/profiles';
-import { credentialsFor, runFortiGate, type Authentication } from '../harness/fortiGate';
-import { expectNoSessionLeft } from '../harness/expectations';
-import { jsonOf } from '../harness/runNode';
+import { FortiGateEmulator } from '../../emulator/fortigate/FortiGateEmulator';
+import { loadFortiOsFixture, resultsByVdom, type Envelope } from '../../emulator/fortigate/fixtures';
+import type { ProfileName } from '../../emulator/fortigate/profiles';
+import { credentialsFor, runFortiGate, type Authentication } from '../../harness/fortiGate';
+import { expectNoSessionLeft } from '../../harness/expectations';
+import { jsonOf } from '../../harness/runNode';
 
 const recordedLeases = (loadFortiOsFixture<Envelope>('checkmk_monitor_system_dhcp_v7.2.8.json').results as object[]);
 
