@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asWebhookWorkflow, emulatorCredentials, loadExamples, prepareN8n, startEmulators, stopEmulators, webhookPath } from './lib/lab';
+import type { WorkflowExport } from './lib/n8n';
 import { say } from './lib/runtime';
 
 /**
@@ -14,13 +15,15 @@ async function main(): Promise<void> {
 	const n8n = prepareN8n({ folder, port: 5690 + Math.floor(Math.random() * 200) * 2 });
 	let failures = 0;
 	try {
-		const examples = loadExamples();
+		const examples = loadExamples(n8n.filesFolder);
 		n8n.importCredentials(emulatorCredentials(emulators));
 		n8n.importWorkflows(examples.map(asWebhookWorkflow), true);
 		await n8n.start();
 		await n8n.waitForWebhooks(examples.map(webhookPath));
 
+		// The alert examples receive what a SIEM would send; the scheduled ones nothing.
 		const alert = { srcip: emulators.cloud.endpoints[41].ip_addr, source: 'FortiAnalyzer', severity: 'high' };
+		const isAlert = (example: WorkflowExport) => example.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');
 		const rows: string[][] = [];
 		for (const example of examples) {
 			const counters = () => ({
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
 			});
 			const before = counters();
 			const started = Date.now();
-			const { status, body } = await n8n.webhook(webhookPath(example), example.id === 'exAlertQuaran01' ? alert : {});
+			const { status, body } = await n8n.webhook(webhookPath(example), isAlert(example) ? alert : {});
 			const seconds = ((Date.now() - started) / 1000).toFixed(1);
 			const after = counters();
 			const items = Array.isArray(body) ? body.length : body && typeof body === 'object' ? 1 : 0;

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => void stop());
 
 	n8n.importCredentials(emulatorCredentials(emulators));
-	if (firstStart) n8n.importWorkflows(loadExamples());
+	if (firstStart) n8n.importWorkflows(loadExamples(n8n.filesFolder));
 	await n8n.start();
 
 	const { fortiGate, cloud, onPrem } = emulators;
@@ -44,6 +44,9 @@ async function main(): Promise<void> {
 			'The examples are under Overview; their credentials point at the emulators.',
 			'For the alert example, activate it and send:',
 			`  curl -X POST ${n8n.url}/webhook/fortinet-alert -H 'content-type: application/json' -d '{"srcip":"${cloud.endpoints[41].ip_addr}"}'`,
+			'and for the ban example:',
+			`  curl -X POST ${n8n.url}/webhook/fortigate-ban -H 'content-type: application/json' -d '{"srcip":"203.0.113.7"}'`,
+			`Backups from the nightly example are written to ${n8n.filesFolder}.`,
 			'',
 			'Press Ctrl-C to stop everything.',
 		].join('\n'),

@@ -50,12 +50,22 @@ export function emulatorCredentials({ fortiGate, cloud, onPrem }: Emulators): Cr
 	];
 }
 
-export function loadExamples(): WorkflowExport[] {
+/** Where the examples write files: the folder the official n8n Docker image allows by default. */
+export const EXAMPLE_FILES_FOLDER = '/home/node/.n8n-files';
+
+/**
+ * The examples as shipped; with `filesFolder`, the files they write go to
+ * that folder instead of the Docker image's.
+ */
+export function loadExamples(filesFolder?: string): WorkflowExport[] {
 	const dir = join(ROOT, 'examples');
 	return readdirSync(dir)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
-		.map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as WorkflowExport);
+		.map((name) => {
+			const text = readFileSync(join(dir, name), 'utf8');
+			return JSON.parse(filesFolder ? text.split(`${EXAMPLE_FILES_FOLDER}/`).join(`${filesFolder}/`) : text) as WorkflowExport;
+		});
 }
 
 /** The webhook path a workflow answers on in the lab. */

@@ -38,11 +38,15 @@ export interface N8nOptions {
  */
 export class N8nInstance {
 	readonly env: NodeJS.ProcessEnv;
+	/** The one folder the Read/Write Files node may use (N8N_RESTRICT_FILE_ACCESS_TO). */
+	readonly filesFolder: string;
 	private server?: ChildProcess;
 	private log = '';
 
 	constructor(private readonly options: N8nOptions) {
 		mkdirSync(join(options.folder, '.n8n', 'nodes'), { recursive: true });
+		this.filesFolder = join(options.folder, 'files');
+		mkdirSync(this.filesFolder, { recursive: true });
 		this.env = {
 			...process.env,
 			// n8n refuses to start with NODE_ENV=test, which jest sets.
@@ -62,6 +66,7 @@ export class N8nInstance {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'warn',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_RESTRICT_FILE_ACCESS_TO: this.filesFolder,
 			...(options.owner
 				? {
 						N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -35,6 +36,13 @@ const FORTIGATE_OPERATIONS = [
 	{ resource: 'dhcpLease', operation: 'getMany', returnAll: true, options: { vdom: '*' } },
 	{ resource: 'firewallPolicy', operation: 'getStatistics', policyIds: '1', ipVersion: 'both', options: { vdom: 'FG-traffic' } },
 	{ resource: 'system', operation: 'reboot', eventLogMessage: 'e2e' },
+	{ resource: 'system', operation: 'backupConfig', scope: 'vdom', options: { vdom: 'FG-traffic' } },
+	{ resource: 'address', operation: 'create', name: 'e2e-host', type: 'ipmask', subnet: '192.0.2.10/32' },
+	{ resource: 'addressGroup', operation: 'addMembers', groupName: 'dmz-servers', members: '198.51.100.0/24', createMissing: true },
+	{ resource: 'vpnTunnel', operation: 'getMany', returnAll: true },
+	{ resource: 'interface', operation: 'getMany', includeVlan: true, returnAll: true },
+	{ resource: 'ha', operation: 'getStatus' },
+	{ resource: 'firmware', operation: 'getStatus' },
 ];
 const EMS_OPERATIONS = [
 	{ resource: 'endpoint', operation: 'getMany', limit: 5 },
@@ -59,7 +67,7 @@ const focused: WorkflowExport[] = [
 ];
 
 function examples(): WorkflowExport[] {
-	return loadExamples().map((example) => {
+	return loadExamples(n8n.filesFolder).map((example) => {
 		const callable = asWebhookWorkflow(example);
 		// The reboot example polls every 15 s; the emulator is back in 1.5 s.
 		for (const node of callable.nodes) {
@@ -138,6 +146,27 @@ describe('the examples', () => {
 		expect(emulators.fortiGate.counters.logins - before).toBe(2);
 	});
 
+	test('nightly configuration backup: the file on disk is the device\'s configuration', async () => {
+		const { status, body } = await n8n.webhook('run-exNightlyBackup1');
+		expect(status).toBe(200);
+		const [summary] = body as Array<{ savedTo: string; hostname: string; size: number; sha256: string }>;
+		const expected = emulators.fortiGate.data.backup.text({ scope: 'global', vdom: '', user: 'n8n-api', fileFormat: 'fos' });
+		expect(summary).toMatchObject({ hostname: 'FGT-EMU-72', version: 'v7.2.8', size: Buffer.byteLength(expected), sha256: createHash('sha256').update(expected).digest('hex') });
+		expect(summary.savedTo).toMatch(new RegExp(`^${n8n.filesFolder}/FGT-EMU-72_\\d{8}-\\d{4}\\.conf$`));
+		expect(readFileSync(summary.savedTo, 'utf8')).toBe(expected);
+	});
+
+	test('alert to ban: the IP is banned on the FortiGate for one hour', async () => {
+		const { status, body } = await n8n.webhook('fortigate-ban', { srcip: '203.0.113.66' });
+		expect(status).toBe(200);
+		// The webhook answers with the summary of the (single) banned address.
+		const summary = body as { action: string; ip: string; until: string };
+		expect(summary).toMatchObject({ action: 'banned', ip: '203.0.113.66' });
+		const ban = emulators.fortiGate.data.bannedIps.list().find((entry) => entry.ip_address === '203.0.113.66')!;
+		expect(ban.expires - ban.created).toBe(3600);
+		expect(summary.until).toBe(new Date(ban.expires * 1000).toISOString());
+	});
+
 	test('alert to quarantine: the endpoint with the alert\'s IP is quarantined, once', async () => {
 		const target = emulators.cloud.endpoints.find((endpoint) => !endpoint.is_quarantined && endpoint.device_id > 100)!;
 		const first = await n8n.webhook('fortinet-alert', { srcip: target.ip_addr });
@@ -176,6 +205,34 @@ describe.each(Object.keys(FORTIGATE_AUTH))('FortiGate node with %s', (authentica
 			[1, 'ipv4', 4662],
 			[1, 'ipv6', 11000],
 		]);
+	});
+
+	test('system.backupConfig of one VDOM', async () => {
+		const { body } = await call('system', 'backupConfig');
+		const expected = emulators.fortiGate.data.backup.text({ scope: 'vdom', vdom: 'FG-traffic', user: authentication === 'apiKey' ? 'n8n-api' : 'admin', fileFormat: 'fos' });
+		expect(body).toEqual([expect.objectContaining({ scope: 'vdom', vdom: 'FG-traffic', sha256: createHash('sha256').update(expected).digest('hex') })]);
+	});
+
+	test('address.create, safe to run again', async () => {
+		const { body } = await call('address', 'create');
+		expect(body).toEqual([expect.objectContaining({ name: 'e2e-host', subnet: '192.0.2.10 255.255.255.255', alreadyExisted: authentication === 'adminLogin' })]);
+	});
+
+	test('addressGroup.addMembers with a created address, idempotent', async () => {
+		const { body } = await call('addressGroup', 'addMembers');
+		expect(body).toEqual([expect.objectContaining({ group: 'dmz-servers', changed: authentication === 'apiKey', members: ['web-server', '198.51.100.0_24'] })]);
+	});
+
+	test('vpnTunnel.getMany, interface.getMany, ha.getStatus and firmware.getStatus', async () => {
+		const tunnels = (await call('vpnTunnel', 'getMany')).body as Array<{ name: string; up: boolean }>;
+		expect(tunnels.map((tunnel) => [tunnel.name, tunnel.up])).toEqual([
+			['to-branch-1', true],
+			['to-aws', false],
+		]);
+		const interfaces = (await call('interface', 'getMany')).body as Array<{ name: string }>;
+		expect(interfaces.map((entry) => entry.name)).toEqual(['wan1', 'wan2', 'lan', 'dmz', 'lan.100']);
+		expect((await call('ha', 'getStatus')).body).toEqual([expect.objectContaining({ clustered: true, inSync: true })]);
+		expect((await call('firmware', 'getStatus')).body).toEqual([expect.objectContaining({ currentVersion: 'v7.2.8', upgradeAvailable: true, latestVersion: 'v7.4.1' })]);
 	});
 
 	test('system.reboot, with the dropped connection reported as success', async () => {

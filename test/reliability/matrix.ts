@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { EmsEmulator, type EmsEmulatorOptions } from '../emulator/ems/EmsEmulator';
 import { FortiGateEmulator, type FortiGateEmulatorOptions } from '../emulator/fortigate/FortiGateEmulator';
-import { credentialsFor, READONLY_API_USER, REMOTE_API_USER, runFortiGate, type Authentication } from '../harness/fortiGate';
+import { credentialsFor, READONLY_API_USER, REMOTE_API_USER, SOC_API_USER, runFortiGate, type Authentication } from '../harness/fortiGate';
 import { emsCredentialsFor, runEms, type EmsAuthentication } from '../harness/fortiClientEms';
 import type { RunNodeResult } from '../harness/runNode';
 
@@ -124,6 +124,15 @@ export const MATRIX: MatrixCase[] = [
 	{ area: 'Parameters', title: 'Policy list `1,,x`', message: 'Policy IDs must be whole numbers separated by commas: entry 2 is empty', run: fgt('apiKey', { resource: 'firewallPolicy', operation: 'getStatistics', policyIds: '1,,x' }) },
 	{ area: 'Parameters', title: 'Negative limit', message: 'Limit must be a whole number of at least 1, not -5', run: fgt('apiKey', { ...leases, limit: -5 }) },
 	{ area: 'Parameters', title: 'Unknown VDOM', message: '404: this FortiOS version has no GET /api/v2/monitor/firewall/policy, or VDOM "branch-42" does not exist', run: fgt('apiKey', { resource: 'firewallPolicy', operation: 'getStatistics', options: { vdom: 'branch-42' } }) },
+	{ area: 'Refusals', title: 'Ban with a read-only profile', message: '403 on ban the IP addresses: the REST API admin profile lacks User & Authentication (authgrp): Read/Write access', run: fgt('apiKey', { resource: 'bannedIp', operation: 'add', ipAddresses: '203.0.113.7' }, () => ({ apiKey: READONLY_API_USER.key })) },
+	{ area: 'Refusals', title: 'Backup without System > Maintenance', message: '403 on back up the configuration: the REST API admin profile lacks System > Maintenance (sysgrp.mnt): Read access', run: fgt('apiKey', { resource: 'system', operation: 'backupConfig' }, () => ({ apiKey: SOC_API_USER.key })) },
+	{ area: 'Refusals', title: 'Delete an address still in a group (-23)', message: '"web-server" is still in use by address group "dmz-servers" (FortiOS error -23)', run: fgt('apiKey', { resource: 'address', operation: 'delete', name: 'web-server' }) },
+	{ area: 'Parameters', title: 'Ban an address that is not an IP', message: 'IP Addresses: "203.0.113.0/24" is not an IP address', run: fgt('apiKey', { resource: 'bannedIp', operation: 'add', ipAddresses: '203.0.113.0/24' }) },
+	{ area: 'Parameters', title: 'Address name holding "/"', message: '"lan/servers" contains "/", which the FortiOS REST API cannot address', run: fgt('apiKey', { resource: 'address', operation: 'update', name: 'lan/servers', updateFields: { comment: 'x' } }) },
+	{ area: 'Parameters', title: 'Address created again with another value', message: '"web-server" already exists with another value: subnet is "10.0.1.10 255.255.255.255", not "10.0.1.11 255.255.255.255"', run: fgt('apiKey', { resource: 'address', operation: 'create', name: 'web-server', subnet: '10.0.1.11' }) },
+	{ area: 'Parameters', title: 'Group beyond 600 members', message: 'The group "dmz-servers" would have 601 members; FortiOS allows 600 per address group', run: fgt('apiKey', { resource: 'addressGroup', operation: 'addMembers', groupName: 'dmz-servers', createMissing: true, members: Array.from({ length: 600 }, (_, index) => `100.64.${Math.floor(index / 250)}.${(index % 250) + 1}`) }) },
+	{ area: 'Parameters', title: 'Masked backup before FortiOS 7.6', message: 'Mask Secrets need FortiOS 7.6 or later; this FortiGate runs v7.2.8', run: fgt('apiKey', { resource: 'system', operation: 'backupConfig', passwordMask: true }) },
+	{ area: 'Parameters', title: 'Unknown IPsec tunnel', message: 'The FortiGate has no IPsec tunnel "to-mars"', run: fgt('apiKey', { resource: 'vpnTunnel', operation: 'bringUp', tunnelName: 'to-mars' }) },
 	{ area: 'Parameters', title: 'Unknown EMS device ID', message: 'EMS has no endpoint with device ID 99999', ems: { mode: 'onPrem' }, run: ems('onPremLogin', { resource: 'endpoint', operation: 'get', deviceId: '99999' }) },
 	{ area: 'Parameters', title: 'Empty device ID list', message: 'Device IDs is empty: nothing to quarantine or release', ems: { mode: 'onPrem' }, run: ems('onPremLogin', { resource: 'endpoint', operation: 'quarantine', deviceIds: '' }) },
 ];
