@@ -18,6 +18,7 @@ import * as vpnTunnel from './actions/vpnTunnel';
 import { optionsCollection } from './actions/common/options';
 import { router } from './actions/router';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from './credentialTests';
+import { authenticationProperty } from './transport/openSession';
 
 export class FortiGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,17 +48,7 @@ export class FortiGate implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'Admin Login', value: 'adminLogin' },
-				],
-				default: 'apiKey',
-				description: 'A REST API admin\'s key (recommended), or an admin username and password (one session per execution, always logged out)',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

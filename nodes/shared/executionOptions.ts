@@ -35,6 +35,10 @@ export const timeoutOption: INodeProperties = {
 
 /** The connection pool is per execution, so the first item's timeout applies to all. */
 export function readTimeoutMs(context: IExecuteFunctions): number {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return timeoutMsFrom(context.getNodeParameter('options', 0, {}) as IDataObject);
+}
+
+/** The timeout of an `options` collection, in milliseconds. */
+export function timeoutMsFrom(options: IDataObject): number {
 	return Math.max(1, Number(options.timeout ?? DEFAULT_TIMEOUT_SECONDS)) * 1000;
 }

@@ -1,14 +1,11 @@
 import { ExecuteContext } from 'n8n-core';
+import { credentialsHelperFor, singleNodeWorkflow } from './singleNodeWorkflow';
 import {
-	NodeHelpers,
-	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
-	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 	type NodeExecutionHint,
@@ -39,40 +36,11 @@ export interface RunNodeResult {
  */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { nodeType } = options;
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
-		getKnownTypes: () => ({}),
-	};
-	const node: INode = {
-		id: 'a1b2c3d4-0000-4000-8000-000000000001',
-		name: nodeType.description.displayName,
-		type: options.typeName,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { [options.credentialType]: { id: 'cred-1', name: 'Test credential' } },
-		continueOnFail: options.continueOnFail ?? false,
-	};
-	node.parameters =
-		NodeHelpers.getNodeParameters(nodeType.description.properties, options.parameters, true, false, node, nodeType.description) ?? {};
-	const workflow = new Workflow({
-		id: 'workflow-1',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes,
-		settings: {},
-	});
+	const { workflow, node } = singleNodeWorkflow({ ...options, node: { continueOnFail: options.continueOnFail ?? false } });
 	const logs: string[] = [];
 	const record = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
 	const additionalData = {
-		credentialsHelper: {
-			getDecrypted: async () => ({ ...options.credentials }),
-			isCredentialUsableByNode: () => true,
-			getParentTypes: () => [],
-			getCredentialsProperties: () => [],
-		},
+		credentialsHelper: credentialsHelperFor(options.credentials),
 		logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
 		variables: {},
 		restApiUrl: 'http://localhost:5678/rest',

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { runOperation, type OperationTable } from '../../shared/runItems';
 import { readTimeoutMs } from '../../shared/executionOptions';
-import { readConnection, type FortiGateAuthentication } from '../transport/connection';
-import { FortiGateSession } from '../transport/FortiGateSession';
+import type { FortiGateSession } from '../transport/FortiGateSession';
+import { openFortiGateSession } from '../transport/openSession';
 import * as address from './address';
 import * as addressGroup from './addressGroup';
 import * as bannedIp from './bannedIp';
@@ -27,16 +27,7 @@ const operations: OperationTable<FortiGateSession> = Object.freeze({
 	vpnTunnel: { bringDown: vpnTunnel.bringDown, bringUp: vpnTunnel.bringUp, getMany: vpnTunnel.getMany },
 });
 
-const CREDENTIAL_BY_AUTHENTICATION: Readonly<Record<FortiGateAuthentication, string>> = Object.freeze({
-	apiKey: 'fortiGateApiKeyApi',
-	adminLogin: 'fortiGateAdminLoginApi',
-});
-
 /** Dispatches every item to its operation over one FortiGate session (one login, one logout). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runOperation(this, operations, async (redactor) => {
-		const authentication = this.getNodeParameter('authentication', 0) as FortiGateAuthentication;
-		const credentials = await this.getCredentials(CREDENTIAL_BY_AUTHENTICATION[authentication]);
-		return await FortiGateSession.open(readConnection(authentication, credentials), { timeoutMs: readTimeoutMs(this), redactor });
-	});
+	return await runOperation(this, operations, async (redactor) => await openFortiGateSession(this, { timeoutMs: readTimeoutMs(this), redactor }));
 }

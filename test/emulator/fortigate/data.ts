@@ -1,6 +1,7 @@
 import type { FortiOsProfile } from './profiles';
 import { loadFortiOsFixture, resultsByVdom, type Envelope } from './fixtures';
 import { AddressBook } from './endpoints/addresses';
+import { Automation } from './endpoints/automation';
 import { ConfigBackup } from './endpoints/backup';
 import { BannedIps } from './endpoints/bannedIps';
 import { HaAndFirmware } from './endpoints/haAndFirmware';
@@ -28,6 +29,7 @@ export class FortiGateData {
 	readonly tunnels = new IpsecTunnels();
 	readonly interfaces = new Interfaces();
 	readonly haAndFirmware: HaAndFirmware;
+	readonly automation: Automation;
 	private readonly webUiState = loadFortiOsFixture<Envelope>('exporter_web-ui-state.jsonnet');
 	private readonly leases: Record<string, Lease[]>;
 	private readonly policies: Record<'ipv4' | 'ipv6', Record<string, unknown[]>>;
@@ -41,11 +43,12 @@ export class FortiGateData {
 		this.bannedIps = new BannedIps(profile.bannedCheck);
 		this.backup = new ConfigBackup(profile, { hostname: this.hostname, vdoms: [...VDOMS], addressNames: (vdom) => this.addresses.addressNames(vdom) }, [...profile.backupMethods]);
 		this.haAndFirmware = new HaAndFirmware(profile, this.hostname);
+		this.automation = new Automation(profile.version);
 		const state = this.webUiState.results as { utc_last_reboot: number };
 		this.utcLastReboot = state.utc_last_reboot;
 		const recorded = loadFortiOsFixture<Envelope>('checkmk_monitor_system_dhcp_v7.2.8.json').results as Lease[];
 		const rootLeases = recorded.map((lease) => {
-			if (profile.name !== '6.0') return lease;
+			if (!profile.version.startsWith('v6.')) return lease;
 			// server_ipam_enabled arrived with 7.x.
 			const { server_ipam_enabled: _ipam, ...older } = lease;
 			return older as Lease;
@@ -61,6 +64,8 @@ export class FortiGateData {
 	}
 
 	endpoint(method: string, path: string): Endpoint | undefined {
+		const automation = this.automation.endpoint(method, path);
+		if (automation) return automation;
 		if (path.startsWith('/api/v2/cmdb/')) return this.addresses.endpoint(method, path.slice('/api/v2/cmdb/'.length));
 		if (!path.startsWith('/api/v2/monitor/')) return undefined;
 		const monitorPath = path.slice('/api/v2/monitor/'.length);

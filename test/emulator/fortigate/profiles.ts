@@ -2,7 +2,7 @@
  * The FortiOS generations the emulator imitates. Each differs where the
  * reference (fortios-rest-api.md) records a difference that breaks clients.
  */
-export type ProfileName = '6.0' | '7.2' | '7.6.4';
+export type ProfileName = '6.0' | '6.4' | '7.2' | '7.6.4';
 
 export interface FortiOsProfile {
 	name: ProfileName;
@@ -47,6 +47,22 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		backupMethods: ['GET'],
 		bannedCheck: false,
 		// 5.6 / 6.x: `ccsrftoken` plus a numbered copy.
+		csrfCookieNames: () => ['ccsrftoken', `ccsrftoken_${Math.floor(Math.random() * 1e9)}`],
+		loginRedirect: '/ng/prompt?viewOnly&redir=%2Fng%2F',
+	},
+	'6.4': {
+		name: '6.4',
+		version: 'v6.4.14',
+		build: 2093,
+		serial: 'FG100FTK20006404',
+		jsonLogin: true,
+		legacyLogin: true,
+		queryTokenAllowed: true,
+		separatePolicy6: false,
+		emptyStatusResults: false,
+		backupMethods: ['GET'],
+		bannedCheck: false,
+		// 6.x: `ccsrftoken` plus a numbered copy.
 		csrfCookieNames: () => ['ccsrftoken', `ccsrftoken_${Math.floor(Math.random() * 1e9)}`],
 		loginRedirect: '/ng/prompt?viewOnly&redir=%2Fng%2F',
 	},
