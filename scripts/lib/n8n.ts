@@ -134,6 +134,49 @@ export class N8nInstance {
 		return JSON.parse(result.stdout) as { node?: string; message?: string; description?: string };
 	}
 
+	/**
+	 * What the first node of each execution of a workflow produced, oldest
+	 * first, read from n8n's database: for trigger workflows, whose output no
+	 * webhook answer carries.
+	 */
+	executionOutputs(workflowId: string, nodeName: string): Array<{ status: string; items: Array<Record<string, unknown>> }> {
+		const script = `
+			const sqlite3 = require('sqlite3');
+			const { parse } = require('flatted');
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.all('SELECT e.status, d.data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id', [process.argv[2]], (error, rows) => {
+				if (error) process.exit(1);
+				process.stdout.write(JSON.stringify(rows.map((row) => {
+					const runs = (parse(row.data).resultData.runData || {})[process.argv[3]] || [];
+					const items = runs.length ? runs[0].data.main[0].map((item) => item.json) : [];
+					return { status: row.status, items };
+				})));
+			});`;
+		const database = join(this.options.folder, '.n8n', 'database.sqlite');
+		const result = spawnSync(node24, ['-e', script, database, workflowId, nodeName], { cwd: N8N_DIR, encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`Reading the executions failed: ${result.stderr}`);
+		return JSON.parse(result.stdout || '[]') as Array<{ status: string; items: Array<Record<string, unknown>> }>;
+	}
+
+	/** Logs in to the REST API as the owner and returns a caller that sends the session cookie. */
+	async restAs(owner: { email: string; password: string }): Promise<(method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>> {
+		const login = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		});
+		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		return async (method, path, body) => {
+			const response = await fetch(`${this.url}/rest${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', cookie, 'browser-id': 'n8n-nodes-fortinet' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await response.text();
+			return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+		};
+	}
+
 	private cliOrThrow(args: string[]): void {
 		const result = this.cli(args);
 		if (result.status !== 0) throw new Error(`n8n ${args[0]} failed:\n${result.stdout}\n${result.stderr}`);

@@ -267,18 +267,9 @@ describe.each(Object.keys(EMS_AUTH))('FortiClient EMS node with %s', (authentica
 
 describe('the credentials\' Test button in n8n', () => {
 	async function testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }) {
-		const login = await fetch(`${n8n.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		});
-		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-		const response = await fetch(`${n8n.url}/rest/credentials/test`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
-			body: JSON.stringify({ credentials: credential }),
-		});
-		return ((await response.json()) as { data: { status: string; message: string } }).data;
+		const rest = await n8n.restAs(OWNER);
+		const { body } = await rest('POST', '/credentials/test', { credentials: credential });
+		return (body as { data: { status: string; message: string } }).data;
 	}
 
 	test('each of the four credential types connects, and says so', async () => {
