@@ -42,6 +42,7 @@ export class N8nInstance {
 	readonly filesFolder: string;
 	private server?: ChildProcess;
 	private log = '';
+	private readonly lineCounters: Array<{ pattern: RegExp; count: number }> = [];
 
 	constructor(private readonly options: N8nOptions) {
 		mkdirSync(join(options.folder, '.n8n', 'nodes'), { recursive: true });
@@ -197,17 +198,23 @@ export class N8nInstance {
 		if (publish) for (const workflow of workflows) this.cliOrThrow(['publish:workflow', `--id=${workflow.id}`]);
 	}
 
-	async start(timeoutMs = 180_000): Promise<void> {
-		say(`Starting n8n on ${this.url}…`);
-		this.server = spawn(node24, [n8nBin, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	/**
+	 * Starts `n8n start`, or with `worker` a queue-mode worker (its health
+	 * endpoint, on this instance's port, tells when it is ready).
+	 */
+	async start(timeoutMs = 180_000, command: 'start' | 'worker' = 'start', args: string[] = []): Promise<void> {
+		say(command === 'start' ? `Starting n8n on ${this.url}…` : `Starting an n8n worker (health on ${this.url})…`);
+		this.server = spawn(node24, [n8nBin, command, ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const keep = (chunk: Buffer) => {
-			this.log = (this.log + chunk.toString()).slice(-200_000);
+			const text = chunk.toString();
+			this.log = (this.log + text).slice(-200_000);
+			for (const counter of this.lineCounters) counter.count += text.match(counter.pattern)?.length ?? 0;
 		};
 		this.server.stdout!.on('data', keep);
 		this.server.stderr!.on('data', keep);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n exited while starting:\n${this.log}`);
+			if (hasExited(this.server)) throw new Error(`n8n exited while starting:\n${this.log}`);
 			const ready = await fetch(`${this.url}/healthz/readiness`).then((response) => response.ok, () => false);
 			if (ready) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
@@ -235,6 +242,27 @@ export class N8nInstance {
 		return this.log;
 	}
 
+	/** Counts, from now on, the output lines matching a pattern (a global RegExp); read the count with the function returned. */
+	countLines(pattern: RegExp): () => number {
+		const counter = { pattern, count: 0 };
+		this.lineCounters.push(counter);
+		return () => counter.count;
+	}
+
+	/** The process ID of `n8n start` or the worker, while it runs. */
+	get pid(): number | undefined {
+		return this.server && !hasExited(this.server) ? this.server.pid : undefined;
+	}
+
+	/** Kills the process at once, as a crash would (no graceful shutdown). */
+	async kill(): Promise<void> {
+		const server = this.server;
+		if (!server || hasExited(server)) return;
+		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+		server.kill('SIGKILL');
+		await exited;
+	}
+
 	/** Calls a production webhook and returns the status and parsed body. */
 	async webhook(path: string, body: unknown = {}): Promise<{ status: number; body: unknown }> {
 		const response = await fetch(`${this.url}/webhook/${path}`, {
@@ -248,13 +276,18 @@ export class N8nInstance {
 
 	async stop(): Promise<void> {
 		const server = this.server;
-		if (!server || server.exitCode !== null) return;
+		if (!server || hasExited(server)) return;
 		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
 		server.kill('SIGTERM');
 		const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
 		await exited;
 		clearTimeout(timer);
 	}
+}
+
+/** Whether a child process has ended, by exit or by a signal (a killed process keeps exitCode null). */
+export function hasExited(child: ChildProcess): boolean {
+	return child.exitCode !== null || child.signalCode !== null;
 }
 
 /**

@@ -118,7 +118,14 @@ export class FortiGateEmulator extends HttpsEmulator {
 		if (options.backupMethods) this.data.backup.methods.splice(0, Infinity, ...options.backupMethods);
 	}
 
+	/** Sessions the device holds now: idle ones past `admintimeout` are gone, as on the device. */
 	get openSessions(): number {
+		for (const session of [...this.sessions.values()]) {
+			if (Date.now() - session.lastUsed > this.options.adminTimeoutMs) {
+				this.sessions.delete(session.id);
+				this.counters.sessionsExpired++;
+			}
+		}
 		return this.sessions.size;
 	}
 
