@@ -65,7 +65,7 @@ describe.each(ALL_PROFILES)('FortiOS %s', (profile) => {
 		});
 
 		test('addressGroup.addMembers creates missing addresses and is idempotent', async () => {
-			const parameters = { operation: 'addMembers', groupName: 'dmz-servers', members: '203.0.113.7, 198.51.100.0/24, gmail.com', createMissing: true };
+			const parameters = { operation: 'addMembers', groupName: 'dmz-servers', members: '203.0.113.7, 198.51.100.0/24, gmail.com, 203.0.113.7/32', createMissing: true };
 			const [first] = jsonOf(await run(authentication, 'addressGroup', parameters));
 			expect(first).toEqual({
 				group: 'dmz-servers',

@@ -42,7 +42,8 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 	const existing = await objectNames(session, vdom);
 	const wanted = requested.map((entry) => ({ entry, name: existing.has(entry) || !createMissing ? entry : memberNameFor(entry) }));
 	const toAdd = [...new Set(wanted.map((member) => member.name).filter((name) => !current.includes(name)))];
-	const toCreate = wanted.filter((member) => toAdd.includes(member.name) && !existing.has(member.name));
+	// "203.0.113.7" and "203.0.113.7/32" name the same object: create it once.
+	const toCreate = [...new Map(wanted.filter((member) => toAdd.includes(member.name) && !existing.has(member.name)).map((member) => [member.name, member])).values()];
 
 	const unknown = toCreate.filter((member) => !createMissing || !isIpv4Subnet(member.entry));
 	if (unknown.length > 0) {
