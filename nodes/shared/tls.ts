@@ -61,58 +61,43 @@ const CERTIFICATE_PROBLEMS: Readonly<Record<string, Readonly<{ message: string; 
 	},
 });
 
-/**
- * Decides whether a finished TLS handshake may carry a request. Verification
- * is not skipped: the handshake is only told not to abort by itself
- * (rejectUnauthorized: false) so that this function, which the connector runs
- * on every new connection before a single byte of a request is written, can
- * apply the rules of DESIGN.md section 2 and name the certificate the device
- * presented in its error. By default it refuses anything Node's own check
- * would refuse:
- * - a fingerprint pin accepts exactly that certificate, self-signed or not;
- * - otherwise "allow unauthorized" accepts anything;
- * - otherwise the chain must verify (system CAs plus the optional CA) and the
- *   host name must match.
- */
-export function checkPeerCertificate(
-	socket: tls.TLSSocket,
-	hostname: string,
-	settings: TlsSettings,
-	pin: string | undefined,
-): FortinetError | undefined {
-	const certificate = socket.getPeerCertificate();
-	const presented = (certificate?.fingerprint256 ?? '').replace(/:/g, '').toUpperCase();
+/** The SHA-256 fingerprint of the certificate a socket's peer presented, upper-case hex without separators. */
+function presentedFingerprint(socket: tls.TLSSocket): string {
+	return (socket.getPeerCertificate()?.fingerprint256 ?? '').replace(/:/g, '').toUpperCase();
+}
+
+/** A certificate Node refused during the handshake, explained with what the device presented. */
+function refusedCertificate(reason: string, hostname: string, presented: string | undefined): FortinetError {
 	const presentedText = presented ? formatFingerprint(presented) : 'unknown';
-	if (pin) {
-		if (presented === pin) return undefined;
-		return new FortinetError({
-			kind: 'tls',
-			code: 'FINGERPRINT_MISMATCH',
-			message: 'The device\'s certificate does not match the Certificate Fingerprint in the credential',
-			description: `The device presented SHA-256 ${presentedText}. If its certificate was replaced on purpose, check the new fingerprint on the device (System > Certificates) and update the credential; otherwise something else answers at this address.`,
-		});
-	}
-	if (settings.allowUnauthorizedCerts) return undefined;
-	const hostMismatch = () =>
-		new FortinetError({
-			kind: 'tls',
-			code: 'ERR_TLS_CERT_ALTNAME_INVALID',
-			message: `The device's certificate is not issued for "${hostname}"`,
-			description: `Use the host name the certificate names in the Base URL, or pin this certificate with Certificate Fingerprint (SHA-256 ${presentedText}).`,
-		});
-	if (!socket.authorized) {
-		const reason = String(socket.authorizationError ?? 'UNKNOWN');
-		// Node checks the host name during the handshake when the chain is valid.
-		if (reason === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostMismatch();
-		const known = CERTIFICATE_PROBLEMS[reason];
+	if (reason === 'ERR_TLS_CERT_ALTNAME_INVALID') {
 		return new FortinetError({
 			kind: 'tls',
 			code: reason,
-			message: known?.message ?? `The device's certificate was not accepted (${reason})`,
-			description: `${known?.fix ?? 'Pin the certificate with Certificate Fingerprint, add its CA under CA Certificate, or enable Allow Self-Signed Certificates.'} The device presented SHA-256 ${presentedText}.`,
+			message: `The device's certificate is not issued for "${hostname}"`,
+			description: `Use the host name the certificate names in the Base URL, or pin this certificate with Certificate Fingerprint (SHA-256 ${presentedText}).`,
 		});
 	}
-	return tls.checkServerIdentity(hostname.replace(/^\[|\]$/g, ''), certificate) ? hostMismatch() : undefined;
+	const known = CERTIFICATE_PROBLEMS[reason];
+	return new FortinetError({
+		kind: 'tls',
+		code: reason,
+		message: known?.message ?? `The device's certificate was not accepted (${reason})`,
+		description: `${known?.fix ?? 'Pin the certificate with Certificate Fingerprint, add its CA under CA Certificate, or enable Allow Self-Signed Certificates.'} The device presented SHA-256 ${presentedText}.`,
+	});
+}
+
+function pinMismatch(presented: string): FortinetError {
+	return new FortinetError({
+		kind: 'tls',
+		code: 'FINGERPRINT_MISMATCH',
+		message: 'The device\'s certificate does not match the Certificate Fingerprint in the credential',
+		description: `The device presented SHA-256 ${presented ? formatFingerprint(presented) : 'unknown'}. If its certificate was replaced on purpose, check the new fingerprint on the device (System > Certificates) and update the credential; otherwise something else answers at this address.`,
+	});
+}
+
+/** Node's codes for a certificate refused during the handshake (chain, validity, host name). */
+function isCertificateRefusal(code: string): boolean {
+	return code in CERTIFICATE_PROBLEMS || code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /CERT|SIGNATURE|ISSUER/.test(code);
 }
 
 export interface ConnectorOptions {
@@ -122,43 +107,66 @@ export interface ConnectorOptions {
 	openTunnel?: (hostname: string, port: number) => Promise<Socket | undefined>;
 }
 
-/** An undici connector that enforces {@link checkPeerCertificate} on every new connection. */
+/**
+ * An undici connector that applies the credential's certificate rules
+ * (DESIGN.md section 2) on every new connection, before a request is written:
+ * - by default Node verifies the chain (system CAs plus the optional CA) and
+ *   the host name during the handshake, and a refusal names the certificate
+ *   the device presented, read on a second handshake that carries no request;
+ * - a fingerprint pin accepts exactly that certificate, self-signed or not:
+ *   the handshake then leaves the decision to the pin check below;
+ * - "allow unauthorized", without a pin, accepts any certificate.
+ */
 export function createTlsConnector(options: ConnectorOptions): buildConnector.connector {
 	const pin = normalizeFingerprint(options.tls.certificateFingerprint);
 	const caCertificate = options.tls.caCertificate?.trim();
-	const connect = buildConnector({
-		// Not a skipped check: checkPeerCertificate decides below, before the socket is used.
-		rejectUnauthorized: false,
+	const verifiedByNode = !pin && !options.tls.allowUnauthorizedCerts;
+	const common = {
 		ca: caCertificate ? [...tls.rootCertificates, caCertificate] : undefined,
 		timeout: options.connectTimeoutMs,
 		// A resumed TLS session carries no peer certificate to check: every
 		// connection does a full handshake.
 		maxCachedSessions: 0,
-	});
+	};
+	const connect = buildConnector({ ...common, rejectUnauthorized: verifiedByNode });
+	// Only to read the certificate of a refused handshake for the error; closed at once.
+	const inspect = buildConnector({ ...common, rejectUnauthorized: false });
+
+	const open = (hostname: string, port: number) => (options.openTunnel ? options.openTunnel(hostname, port) : Promise.resolve(undefined));
+
+	/** The fingerprint the device presents, for an error message; never used for a request. */
+	const fingerprintFor = (connectOptions: buildConnector.Options, port: number) =>
+		new Promise<string | undefined>((resolve) => {
+			open(connectOptions.hostname, port).then(
+				(httpSocket) =>
+					inspect({ ...connectOptions, ...(httpSocket ? { httpSocket } : {}) }, (error, socket) => {
+						resolve(error || !socket ? undefined : presentedFingerprint(socket as tls.TLSSocket));
+						socket?.destroy();
+					}),
+				() => resolve(undefined),
+			);
+		});
 
 	return (connectOptions, callback) => {
 		const port = Number(connectOptions.port) || 443;
-		const tunnel = options.openTunnel
-			? options.openTunnel(connectOptions.hostname, port)
-			: Promise.resolve(undefined);
-		tunnel.then(
+		open(connectOptions.hostname, port).then(
 			(httpSocket) => {
 				connect({ ...connectOptions, ...(httpSocket ? { httpSocket } : {}) }, (error, socket) => {
-					if (error || !socket) return callback(error ?? new Error('connection failed'), null);
+					if (error || !socket) {
+						const code = String((error as { code?: unknown } | null)?.code ?? '');
+						if (!isCertificateRefusal(code)) return callback(error ?? new Error('connection failed'), null);
+						void fingerprintFor(connectOptions, port).then((presented) => callback(refusedCertificate(code, connectOptions.hostname, presented), null));
+						return;
+					}
 					// Only TLS reaches a device (the Base URL must be https://); anything else is refused.
 					if (!(socket as tls.TLSSocket).encrypted) {
 						socket.destroy();
 						return callback(new Error('refusing a connection without TLS'), null);
 					}
-					const problem = checkPeerCertificate(
-						socket as tls.TLSSocket,
-						connectOptions.hostname,
-						options.tls,
-						pin,
-					);
-					if (problem) {
+					const presented = presentedFingerprint(socket as tls.TLSSocket);
+					if (pin && presented !== pin) {
 						socket.destroy();
-						return callback(problem, null);
+						return callback(pinMismatch(presented), null);
 					}
 					callback(null, socket);
 				});
