@@ -13,7 +13,6 @@ import {
 import { timeoutOption } from '../shared/executionOptions';
 import { readStatus } from '../FortiGate/actions/system/getStatus.operation';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from '../FortiGate/credentialTests';
-import { FortiGate } from '../FortiGate/FortiGate.node';
 import { authenticationProperty } from '../FortiGate/transport/openSession';
 import { hasSecret, logFields } from './stitch/delivery';
 import { eventTypeOptions } from './stitch/eventTypes';
@@ -41,8 +40,21 @@ export class FortiGateTrigger implements INodeType {
 		defaults: { name: 'FortiGate Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// The FortiGate node's two credentials, shown by authentication method.
-		credentials: new FortiGate().description.credentials,
+		// The FortiGate node's two credentials, written out so that n8n's linter sees what tests them.
+		credentials: [
+			{
+				name: 'fortiGateApiKeyApi',
+				required: true,
+				testedBy: 'fortiGateApiKeyTest',
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'fortiGateAdminLoginApi',
+				required: true,
+				testedBy: 'fortiGateAdminLoginTest',
+				displayOptions: { show: { authentication: ['adminLogin'] } },
+			},
+		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
