@@ -126,8 +126,8 @@ export class EmsSession {
 			const response = await this.http.request({
 				method: 'POST',
 				path: CLOUD_LOGIN,
-				headers: { 'content-type': 'application/json', accept: 'application/json' },
-				body: JSON.stringify({ access_key: this.connection.accessKey, account_email: this.connection.accountEmail }),
+				headers: { accept: 'application/json' },
+				json: { access_key: this.connection.accessKey, account_email: this.connection.accountEmail },
 			});
 			const body = parseJson(response.body) as EmsEnvelope | undefined;
 			if (response.status !== 200 || body?.result !== 'login' || typeof body.session_id !== 'string') {
@@ -140,8 +140,8 @@ export class EmsSession {
 			const response = await this.http.request({
 				method: 'POST',
 				path: '/api/v1/auth/signin',
-				headers: { 'content-type': 'application/json', accept: 'application/json', 'ems-call-type': '2' },
-				body: JSON.stringify({ name: this.connection.username, password: this.connection.password, ...(this.connection.site ? { site: this.connection.site } : {}) }),
+				headers: { accept: 'application/json', 'ems-call-type': '2' },
+				json: { name: this.connection.username, password: this.connection.password, ...(this.connection.site ? { site: this.connection.site } : {}) },
 			});
 			this.cookies.store(response.headers['set-cookie']);
 			const body = parseJson(response.body) as EmsEnvelope | undefined;
@@ -186,18 +186,12 @@ export class EmsSession {
 
 	/** Sends a request; the reply's body is parsed here, once. */
 	private async send(request: EmsRequest): Promise<Answer> {
-		const headers = this.headers(request.method);
-		let body: string | undefined;
-		if (request.body !== undefined) {
-			headers['content-type'] = 'application/json';
-			body = JSON.stringify(request.body);
-		}
 		const response = await this.http.request({
 			method: request.method,
 			path: this.isCloud ? `${CLOUD_API_PREFIX}${request.path}` : request.path,
 			query: request.query,
-			headers,
-			body,
+			headers: this.headers(request.method),
+			json: request.body,
 		});
 		if (!this.isCloud) this.cookies.store(response.headers['set-cookie']);
 		return { response, body: parseJson(response.body) as EmsEnvelope | undefined };

@@ -254,14 +254,14 @@ export class FortiGateSession {
 		const response = await this.http.request({
 			method: 'POST',
 			path: '/api/v2/authentication',
-			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({
+			headers: { accept: 'application/json' },
+			json: {
 				username,
 				secretkey: password,
 				ack_pre_disclaimer: true,
 				ack_post_disclaimer: true,
 				request_key: true,
-			}),
+			},
 		});
 		this.cookies.store(response.headers['set-cookie']);
 		if (response.status === 503) throw sessionLimitReached();
@@ -358,18 +358,12 @@ export class FortiGateSession {
 	}
 
 	private async send(request: ApiRequest, vdom: string, freshConnection = false, binary = false): Promise<HttpResponse> {
-		const headers = this.headers();
-		let body: string | undefined;
-		if (request.body !== undefined) {
-			headers['content-type'] = 'application/json';
-			body = JSON.stringify(request.body);
-		}
 		const response = await this.http.request({
 			method: request.method,
 			path: request.path,
 			query: { ...request.query, vdom: vdom || undefined },
-			headers,
-			body,
+			headers: this.headers(),
+			json: request.body,
 			freshConnection,
 			binary,
 			timeoutMs: request.timeoutMs,
