@@ -137,11 +137,19 @@ export class FortiGateSession {
 
 	/** Sends a request; a 401 on an admin session (expired, ended by a reboot) gets one new login and one resend. */
 	private async sendWithRenewal(request: ApiRequest, vdom: string, binary = false): Promise<HttpResponse> {
+		return await this.renewingOn401(async () => await this.send(request, vdom, false, binary));
+	}
+
+	/**
+	 * Runs a send; when the device answered 401 (it refused the request
+	 * unseen, the session having ended), logs in again once and sends again.
+	 */
+	private async renewingOn401<T extends HttpResponse | 'dropped'>(send: () => Promise<T>): Promise<T> {
 		const sentWith = this.generation;
-		const response = await this.send(request, vdom, false, binary);
-		if (response.status !== 401 || !this.canLogInAgain()) return response;
+		const outcome = await send();
+		if (outcome === 'dropped' || outcome.status !== 401 || !this.canLogInAgain()) return outcome;
 		await this.renewSession(sentWith);
-		return await this.send(request, vdom, false, binary);
+		return await send();
 	}
 
 	/**
@@ -150,14 +158,8 @@ export class FortiGateSession {
 	 * after sending means the device went down, which is success.
 	 */
 	async sendPowerAction(request: ApiRequest): Promise<{ connectionDropped: boolean }> {
-		const sentWith = this.generation;
-		let outcome = await this.sendOnce(request);
-		// A 401 means the device refused it unseen (the session had expired):
-		// sending it again after a new login cannot act twice.
-		if (outcome !== 'dropped' && outcome.status === 401 && this.canLogInAgain()) {
-			await this.renewSession(sentWith);
-			outcome = await this.sendOnce(request);
-		}
+		// A 401 is a refusal unseen, so sending again after a new login cannot act twice.
+		const outcome = await this.renewingOn401(async () => await this.sendOnce(request));
 		if (outcome !== 'dropped' && (outcome.status < 200 || outcome.status >= 300)) {
 			readEnvelopes(outcome, request, { authentication: this.connection.authentication, vdom: '' });
 		}
