@@ -43,6 +43,9 @@ describe.each(ALL_PROFILES)('FortiOS %s', (profile) => {
 			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(expected);
 			expect(item.json).toMatchObject({ scope: 'vdom', vdom: 'FG-traffic', encrypted: true });
 			expectNoSecrets(JSON.stringify(item.json), [password]);
+			// The password goes in a URL only where the firmware takes nothing but GET.
+			const onlyGet = PROFILES[profile].backupMethods.every((method) => method === 'GET');
+			expect(device.emulator.counters.requests['GET /api/v2/monitor/system/config/backup']).toBe(onlyGet ? 1 : undefined);
 		});
 
 		test('firmware.getStatus reports the running version and the newest upgrade', async () => {

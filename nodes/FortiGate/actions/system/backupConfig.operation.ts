@@ -98,7 +98,9 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 			? { method, path: BACKUP_PATH, query: fields, vdom, purpose }
 			: { method, path: BACKUP_PATH, body: { ...fields, ...newerFields }, vdom, purpose };
 
-	const first = before76 ? 'GET' : 'POST';
+	// GET carries its fields in the URL; with a password, POST is tried first on every version,
+	// so that the password reaches a URL (and the logs that keep URLs) only where GET is all there is.
+	const first = before76 && !password ? 'GET' : 'POST';
 	const firstTry = await outcomeOf(session.download(byMethod(first)));
 	if (!firstTry.ok && !(firstTry.error instanceof FortinetError && firstTry.error.httpStatus === 405)) throw firstTry.error;
 	const file = firstTry.ok ? firstTry.value : await session.download(byMethod(first === 'GET' ? 'POST' : 'GET'));
