@@ -164,20 +164,23 @@ export class FortiGateTrigger implements INodeType {
 				const name = stitchName(this.getWorkflow().id, this.getNode().id, testing);
 				const secret = randomBytes(24).toString('base64url');
 				const options = this.getNodeParameter('options', {}) as IDataObject;
+				// Recorded before anything is created: after a failure n8n calls delete
+				// (mode "internal"), which must remove exactly these objects and no others.
+				registration.name = name;
+				registration.secret = secret;
 				await withFortiGate(this, async (session) => {
 					const settings = readStitchSettings(this, parseFortiOsVersion((await readStatus(session)).version), { name, secret });
 					await createStitch(session, stitchObjects(settings));
 					if (testing && options.sendTestEvent !== false) await sendTestEvent(session, name, settings.logIds[0]);
 				});
-				registration.name = name;
-				registration.secret = secret;
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = this.getWorkflowStaticData('node') as Registration;
-				const name = registration.name ?? stitchName(this.getWorkflow().id, this.getNode().id, this.getMode() === 'manual');
-				await withFortiGate(this, async (session) => await deleteStitch(session, name));
+				// Only what create recorded is deleted; nothing recorded, nothing to delete.
+				const name = registration.name;
+				if (name) await withFortiGate(this, async (session) => await deleteStitch(session, name));
 				delete registration.name;
 				delete registration.secret;
 				return true;

@@ -25,6 +25,11 @@ export interface FortinetErrorDetails {
 	deviceCode?: number | string;
 	/** Low-level code (ECONNREFUSED, CERT_HAS_EXPIRED, ...) kept for diagnostics. */
 	code?: string;
+	/**
+	 * For a request sent on a connection of its own: whether its bytes were
+	 * written to the established TLS connection before the failure.
+	 */
+	requestSent?: boolean;
 }
 
 export class FortinetError extends Error {
@@ -33,6 +38,7 @@ export class FortinetError extends Error {
 	readonly httpStatus?: number;
 	readonly deviceCode?: number | string;
 	readonly code?: string;
+	requestSent?: boolean;
 
 	constructor(details: FortinetErrorDetails) {
 		super(details.message);
@@ -42,5 +48,6 @@ export class FortinetError extends Error {
 		this.httpStatus = details.httpStatus;
 		this.deviceCode = details.deviceCode;
 		this.code = details.code;
+		this.requestSent = details.requestSent;
 	}
 }

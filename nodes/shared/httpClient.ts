@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Agent, Client, type Dispatcher } from 'undici';
 import type { TlsSettings } from './tls';
 import { createTlsConnector } from './tls';
@@ -21,9 +22,15 @@ export interface HttpRequest {
 	 * Send on a new connection of its own. Used for requests whose outcome is
 	 * read from how the connection ends (reboot): a reused keep-alive socket
 	 * closed by the device's idle timer must not be mistaken for a reboot.
+	 * A failure then says in `requestSent` whether the request reached the
+	 * device's TLS connection.
 	 */
 	freshConnection?: boolean;
-	/** Keep the reply's bytes as well (a file download), not only its UTF-8 text. */
+	/**
+	 * Keep the reply's bytes as well (a file download), not only its UTF-8
+	 * text. The wait is bounded per chunk, not for the whole body, so that a
+	 * large file over a slow link is not cut off while data still flows.
+	 */
 	binary?: boolean;
 }
 
@@ -102,8 +109,9 @@ export class HttpClient {
 			path: url.pathname,
 			timeoutMs,
 		};
+		const writes = new WriteRecord();
 		const dispatcher: Dispatcher = request.freshConnection
-			? new Client(this.origin, { connect: this.connector, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+			? new Client(this.origin, { connect: writes.recording(this.connector), headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
 			: this.agent;
 		try {
 			const response = await dispatcher.request({
@@ -112,14 +120,17 @@ export class HttpClient {
 				path: `${url.pathname}${url.search}`,
 				headers: request.json === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
 				body: request.json === undefined ? request.body : JSON.stringify(request.json),
-				signal: AbortSignal.timeout(timeoutMs),
+				// A download is bounded by headersTimeout and, per chunk, bodyTimeout.
+				signal: request.binary ? undefined : AbortSignal.timeout(timeoutMs),
 				headersTimeout: timeoutMs,
 				bodyTimeout: timeoutMs,
 			});
 			const bytes = await this.readBody(response.body, response.headers);
 			return { status: response.statusCode, headers: response.headers, body: bytes.toString('utf8'), ...(request.binary ? { bytes } : {}) };
 		} catch (error) {
-			throw describeTransportError(error, context);
+			const described = describeTransportError(error, context);
+			if (request.freshConnection) described.requestSent = writes.complete;
+			throw described;
 		} finally {
 			if (dispatcher !== this.agent) await dispatcher.destroy().catch(() => undefined);
 		}
@@ -160,6 +171,47 @@ export class HttpClient {
 		// destroy, not close: a request still hanging on a rebooting device must
 		// not keep the execution alive.
 		await this.agent.destroy().catch(() => undefined);
+	}
+}
+
+/**
+ * Records what was written to a connection: the fact behind "the request was
+ * sent". It is taken where the bytes are handed to the established TLS
+ * socket, and only a write that completed counts: a proxy that refused the
+ * tunnel, a handshake reset or a write cut off mean nothing was sent.
+ */
+class WriteRecord {
+	private issued = 0;
+	private completed = 0;
+	private failed = false;
+
+	/** True when every write issued on the connection completed, and there was at least one. */
+	get complete(): boolean {
+		return this.issued > 0 && this.completed === this.issued && !this.failed;
+	}
+
+	/** Wraps a connector so that the socket it hands to undici reports its writes here. */
+	recording(connector: ReturnType<typeof createTlsConnector>): ReturnType<typeof createTlsConnector> {
+		return (options, callback) =>
+			connector(options, (error: Error | null, socket: Socket | null) => {
+				if (socket) this.watch(socket);
+				// The connector's callback type is a union of two signatures; the values pass through unchanged.
+				(callback as (error: Error | null, socket: Socket | null) => void)(error, socket);
+			});
+	}
+
+	private watch(socket: Socket): void {
+		const write = socket.write.bind(socket) as (chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
+		socket.write = ((chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
+			const done = (typeof encodingOrCallback === 'function' ? encodingOrCallback : callback) as ((error?: Error | null) => void) | undefined;
+			const encoding = typeof encodingOrCallback === 'function' ? undefined : encodingOrCallback;
+			this.issued++;
+			return write(chunk, encoding, (error?: Error | null) => {
+				if (error) this.failed = true;
+				else this.completed++;
+				done?.(error);
+			});
+		}) as typeof socket.write;
 	}
 }
 

@@ -54,19 +54,42 @@ export function createTunnelOpener(settings: ProxySettings, timeoutMs: number) {
 			const password = decodeURIComponent(proxy.password);
 			headers['proxy-authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 		}
-		const client = new Client(proxy.origin, { connectTimeout: timeoutMs, headersTimeout: timeoutMs });
+		// A little shorter than the request's own deadline, so that a proxy that never
+		// answers CONNECT is named as the cause rather than the device.
+		const tunnelTimeoutMs = Math.max(500, Math.floor(timeoutMs * 0.8));
+		const client = new Client(proxy.origin, { connectTimeout: tunnelTimeoutMs, headersTimeout: tunnelTimeoutMs });
+		let statusCode: number;
+		let socket: Socket;
 		try {
-			const { socket, statusCode } = await client.connect({ path: `${hostname}:${port}`, headers, signal: AbortSignal.timeout(timeoutMs) });
-			if (statusCode === 200) return socket as Socket;
-			socket.destroy();
-			throw new FortinetError({
-				kind: 'connection',
-				message: `The proxy ${proxy.host} refused to connect to ${hostname}:${port} (HTTP ${statusCode})`,
-				description: 'Check the proxy\'s access rules, or add the device to NO_PROXY if n8n should reach it directly.',
-			});
+			({ socket, statusCode } = (await client.connect({ path: `${hostname}:${port}`, headers, signal: AbortSignal.timeout(tunnelTimeoutMs) })) as unknown as { socket: Socket; statusCode: number });
+		} catch (error) {
+			throw proxyFailed(proxy, hostname, port, error, tunnelTimeoutMs);
 		} finally {
 			// The tunnel socket now belongs to the caller; the proxy client is done.
 			void client.close().catch(() => undefined);
 		}
+		if (statusCode === 200) return socket;
+		socket.destroy();
+		throw new FortinetError({
+			kind: 'connection',
+			code: 'PROXY_REFUSED',
+			message: `The proxy ${proxy.host} refused to connect to ${hostname}:${port} (HTTP ${statusCode})`,
+			description: 'Check the proxy\'s access rules, or add the device to NO_PROXY if n8n should reach it directly.',
+		});
 	};
+}
+
+/** The proxy itself could not be reached, or never answered CONNECT. */
+function proxyFailed(proxy: URL, hostname: string, port: number, error: unknown, timeoutMs: number): FortinetError {
+	const name = (error as { name?: string })?.name ?? '';
+	const code = String((error as { code?: unknown })?.code ?? '');
+	const timedOut = name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT';
+	return new FortinetError({
+		kind: timedOut ? 'timeout' : 'connection',
+		code: timedOut ? 'PROXY_TIMEOUT' : code || 'PROXY_UNREACHABLE',
+		message: timedOut
+			? `The proxy ${proxy.host} did not open a tunnel to ${hostname}:${port} within ${Math.round(timeoutMs / 1000)} s`
+			: `The proxy ${proxy.host} could not be reached (${code || name || 'error'})`,
+		description: 'Check HTTPS_PROXY on the n8n host and that the proxy is up and allows CONNECT to the device\'s admin port, or add the device to NO_PROXY if n8n should reach it directly.',
+	});
 }

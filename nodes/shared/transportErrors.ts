@@ -1,36 +1,10 @@
 import { FortinetError } from './errors';
 
-/**
- * Codes that mean the request never left this host: nothing reached the
- * device. A frozen constant table, not state: nothing is kept between calls.
- */
-const NOT_SENT_CODES: readonly string[] = Object.freeze([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'EADDRNOTAVAIL',
-	'UND_ERR_CONNECT_TIMEOUT',
-	'FINGERPRINT_MISMATCH',
-]);
-
 function errorCode(error: unknown): string {
 	const direct = (error as { code?: unknown })?.code;
 	if (typeof direct === 'string') return direct;
 	const cause = (error as { cause?: { code?: unknown } })?.cause?.code;
 	return typeof cause === 'string' ? cause : '';
-}
-
-/**
- * True when the failure happened before the request could reach the device.
- * The reboot operation relies on this: a failure after sending means the
- * device went down while answering, which is what a reboot does.
- */
-export function failedBeforeSending(error: unknown): boolean {
-	if (error instanceof FortinetError) return error.kind === 'tls' || error.kind === 'configuration' || NOT_SENT_CODES.includes(error.code ?? '');
-	const code = errorCode(error);
-	return NOT_SENT_CODES.includes(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS');
 }
 
 /** True for a connection the device closed or reset: safe to retry an idempotent GET once. */

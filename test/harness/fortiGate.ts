@@ -48,7 +48,7 @@ export async function runFortiGate(options: RunFortiGateOptions): Promise<RunNod
 	});
 }
 
-export const ALL_PROFILES: ProfileName[] = ['6.0', '6.4', '7.2', '7.6.4'];
+export const ALL_PROFILES: ProfileName[] = ['6.0', '6.4', '7.2', '7.6.3', '7.6.4'];
 export const AUTHENTICATIONS: Authentication[] = ['apiKey', 'adminLogin'];
 
 export interface EmulatorPerTest {

@@ -16,8 +16,13 @@ export interface HookHarness {
 	node: INode;
 	/** The node's static data, as n8n would save it after activation. */
 	staticData(): Record<string, unknown>;
-	/** Calls one of the node's webhook methods (checkExists, create, delete) in n8n's own HookContext. */
-	call(method: 'checkExists' | 'create' | 'delete', mode?: WorkflowExecuteMode): Promise<boolean>;
+	/**
+	 * Calls one of the node's webhook methods (checkExists, create, delete) in
+	 * n8n's own HookContext. `test` marks the test webhook, as n8n's
+	 * test-webhooks.ts does for every call of a "Listen for test event",
+	 * including its delete in mode `internal`; by default only mode `manual` is.
+	 */
+	call(method: 'checkExists' | 'create' | 'delete', mode?: WorkflowExecuteMode, test?: boolean): Promise<boolean>;
 	/** The URL n8n would give the node's webhook. */
 	webhookUrl(mode?: WorkflowExecuteMode): string;
 }
@@ -53,23 +58,24 @@ export function hookHarness(options: {
 		restApiUrl: `${options.webhookBaseUrl}/rest`,
 		userId: 'user-1',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const webhookData = (mode: WorkflowExecuteMode) => ({
+	const webhookData = (isTest: boolean) => ({
 		httpMethod: 'POST' as const,
 		node: node.name,
 		path: `${node.webhookId}/webhook`,
 		webhookDescription: nodeType.description.webhooks![0],
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
-		isTest: mode === 'manual',
+		isTest,
 	});
-	const context = (mode: WorkflowExecuteMode) => new HookContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', webhookData(mode));
+	const context = (mode: WorkflowExecuteMode, test = mode === 'manual') =>
+		new HookContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : mode === 'internal' ? 'update' : 'activate', webhookData(test));
 	return {
 		workflow,
 		node,
 		staticData: () => workflow.getStaticData('node', node) as Record<string, unknown>,
-		call: async (method, mode = 'trigger') => {
+		call: async (method, mode = 'trigger', test?: boolean) => {
 			const hook = nodeType.webhookMethods!.default![method] as (this: IHookFunctions) => Promise<boolean>;
-			return await hook.call(context(mode));
+			return await hook.call(context(mode, test));
 		},
 		webhookUrl: (mode = 'trigger') => context(mode).getNodeWebhookUrl('default')!,
 	};

@@ -1,9 +1,8 @@
-import * as http from 'node:http';
-import * as net from 'node:net';
 import type { ICredentialTestFunctions } from 'n8n-workflow';
 import { FortiGate } from '../../nodes/FortiGate/FortiGate.node';
 import { FortiGateEmulator } from '../emulator/fortigate/FortiGateEmulator';
 import { API_USER, credentialsFor, runFortiGate, type Authentication } from '../harness/fortiGate';
+import { ConnectProxy } from '../harness/connectProxy';
 import { catchNodeError, expectNoSessionLeft } from '../harness/expectations';
 import { jsonOf } from '../harness/runNode';
 
@@ -18,41 +17,24 @@ afterEach(async () => {
 });
 
 describe('HTTPS_PROXY / NO_PROXY', () => {
-	let proxy: http.Server;
-	let tunnels: string[];
+	let proxy: ConnectProxy;
 	const saved = { ...process.env };
 
 	beforeEach(async () => {
-		tunnels = [];
-		// A minimal CONNECT proxy, as corporate proxies offer.
-		proxy = http.createServer((_req, res) => res.writeHead(405).end());
-		proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-			tunnels.push(req.url ?? '');
-			const [host, port] = (req.url ?? '').split(':');
-			const upstream = net.connect(Number(port), host, () => {
-				client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-				upstream.write(head);
-				upstream.pipe(client);
-				client.pipe(upstream);
-			});
-			upstream.on('error', () => client.destroy());
-			client.on('error', () => upstream.destroy());
-		});
-		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-		process.env.HTTPS_PROXY = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+		proxy = new ConnectProxy();
+		process.env.HTTPS_PROXY = await proxy.start();
 		delete process.env.NO_PROXY;
 	});
 	afterEach(async () => {
 		process.env = { ...saved };
-		proxy.closeAllConnections();
-		await new Promise((resolve) => proxy.close(resolve));
+		await proxy.stop();
 	});
 
 	test('requests go through the proxy, and the certificate pin still applies', async () => {
 		const [result] = jsonOf(await runFortiGate({ authentication: 'adminLogin', parameters: { resource: 'system', operation: 'getStatus' }, credentials: credentialsFor(emulator, 'adminLogin') }));
 		expect(result.serial).toBe(emulator.profile.serial);
-		expect(tunnels.length).toBeGreaterThan(0);
-		expect(tunnels.every((target) => target === `127.0.0.1:${emulator.port}`)).toBe(true);
+		expect(proxy.connects.length).toBeGreaterThan(0);
+		expect(proxy.connects.every(({ target }) => target === `127.0.0.1:${emulator.port}`)).toBe(true);
 		expectNoSessionLeft(emulator);
 
 		const error = await catchNodeError(
@@ -64,7 +46,7 @@ describe('HTTPS_PROXY / NO_PROXY', () => {
 	test('NO_PROXY sends the device directly', async () => {
 		process.env.NO_PROXY = 'localhost,127.0.0.1';
 		await runFortiGate({ authentication: 'apiKey', parameters: { resource: 'system', operation: 'getStatus' }, credentials: credentialsFor(emulator, 'apiKey') });
-		expect(tunnels).toEqual([]);
+		expect(proxy.connects).toEqual([]);
 	});
 });
 

@@ -32,7 +32,7 @@ function n8nObjects(emulator: FortiGateEmulator): string[] {
 	return KINDS.flatMap((kind) => emulator.data.automation.names(kind).filter((name) => name.startsWith('n8n-')).map((name) => `${kind}:${name}`));
 }
 
-describe.each<ProfileName>(['6.4', '7.2', '7.6.4'])('FortiOS %s', (profile) => {
+describe.each<ProfileName>(['6.4', '7.2', '7.6.3', '7.6.4'])('FortiOS %s', (profile) => {
 	const device = emulatorPerTest({ profile });
 
 	describe.each(AUTHENTICATIONS)('with %s', (authentication) => {
@@ -128,6 +128,48 @@ describe('activation that cannot succeed leaves nothing behind', () => {
 		const error = await trigger(emulator, 'adminLogin', { event: 'ioc' }, { username: AUDITOR.username, password: AUDITOR.password }).call('create').catch((caught: Error) => caught);
 		expect((error as Error).message).toBe('403 on create the automation trigger: the admin profile lacks System (sysgrp): Read/Write access');
 		expect(n8nObjects(emulator)).toEqual([]);
+	});
+});
+
+describe('a failed "Listen for test event" leaves the active workflow\'s objects exactly as they were', () => {
+	const device = emulatorPerTest({ profile: '7.6.4' });
+	const parameters = { event: 'event-log', logIds: '32102' };
+
+	/** Everything the device holds of the production registration, to compare before and after. */
+	const productionObjects = (emulator: FortiGateEmulator) => KINDS.map((kind) => emulator.data.automation.row(kind, NAME));
+
+	test.each([
+		['the test action cannot be created', { kind: 'status' as const, status: 500, body: '{"status":"error","http_status":500,"error":-1}', contentType: 'application/json', method: 'POST', path: '/api/v2/cmdb/system/automation-action' }],
+		['the test event is refused after all three test objects exist', { kind: 'status' as const, status: 500, body: '{"status":"error","http_status":500,"error":-1}', contentType: 'application/json', method: 'POST', path: '/api/v2/monitor/system/automation-stitch/test' }],
+	])('%s: n8n\'s delete in mode "internal" removes only the test objects', async (_case, fault) => {
+		const { emulator } = device;
+		const production = trigger(emulator, 'apiKey', parameters);
+		await production.call('create');
+		const before = structuredClone(productionObjects(emulator));
+		const registered = JSON.parse(JSON.stringify(production.staticData())) as unknown;
+
+		// n8n runs a test listen on a workflow of its own, whose static data starts empty (test-webhooks.ts, toWorkflow).
+		const testing = trigger(emulator, 'apiKey', parameters);
+		emulator.faults.add(fault);
+		await expect(testing.call('create', 'manual')).rejects.toThrow();
+		// After a failed create n8n deactivates the test webhook: delete, mode "internal", activation "update".
+		await testing.call('delete', 'internal', true);
+
+		expect(n8nObjects(emulator)).toEqual(KINDS.map((kind) => `${kind}:${NAME}`));
+		expect(productionObjects(emulator)).toEqual(before);
+		expect(JSON.parse(JSON.stringify(production.staticData()))).toEqual(registered);
+		expect(await production.call('checkExists')).toBe(true);
+		await production.call('delete', 'internal');
+		expect(n8nObjects(emulator)).toEqual([]);
+	});
+
+	test('a delete with nothing recorded deletes nothing', async () => {
+		const { emulator } = device;
+		const production = trigger(emulator, 'apiKey', parameters);
+		await production.call('create');
+		await trigger(emulator, 'apiKey', parameters).call('delete', 'internal', true);
+		expect(n8nObjects(emulator)).toEqual(KINDS.map((kind) => `${kind}:${NAME}`));
+		await production.call('delete', 'internal');
 	});
 });
 

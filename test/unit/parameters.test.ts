@@ -2,7 +2,7 @@ import { parseBaseUrl } from '../../nodes/shared/baseUrl';
 import { normalizeFingerprint } from '../../nodes/shared/tls';
 import { parseIdList } from '../../nodes/shared/parameters';
 import { isBefore } from '../../nodes/FortiGate/actions/common/envelopes';
-import { parseJsonLoginAnswer, parseLegacyLoginAnswer } from '../../nodes/FortiGate/transport/login';
+import { parseJsonLoginAnswer, parseLegacyLoginAnswer } from '../../nodes/FortiGate/transport/login/answers';
 import { Redactor } from '../../nodes/shared/redactor';
 
 describe('parseIdList', () => {
@@ -62,9 +62,17 @@ describe('login answers', () => {
 	});
 
 	test.each([
-		['{"status_code":5,"session_key":"k"}', { code: '5', sessionKey: 'k' }],
-		['{"status":6,"session_key":"k"}', { code: '5', sessionKey: 'k' }],
-		['{"status_code":-1}', { code: '-1', sessionKey: undefined }],
+		['{"status_code":5,"session_key":"k"}', { success: true, code: '5', sessionKey: 'k' }],
+		['{"status":6,"session_key":"k"}', { success: true, code: '5', sessionKey: 'k' }],
+		// The cookie form (7.6.3+): success without a key in the body.
+		['{"status_code":5,"status_message":"LOGIN_SUCCESS"}', { success: true, code: '5', sessionKey: undefined }],
+		['{"status":"5"}', { success: true, code: '5', sessionKey: undefined }],
+		['{"status_message":"LOGIN_SUCCESS"}', { success: true, code: '5', sessionKey: undefined }],
+		['{"status_code":-1}', { success: false, code: '-1', sessionKey: undefined }],
+		['{"status_message":"LOGIN_FAILED"}', { success: false, code: 'LOGIN_FAILED', sessionKey: undefined }],
+		// The error envelope FortiOS answers for an endpoint it does not have: not a login answer.
+		['{"http_method":"POST","status":"error","http_status":404,"serial":"FGT60E","version":"v6.0.5","build":268}', undefined],
+		['{"status":"success","http_status":200}', undefined],
 		['<html>', undefined],
 	])('/api/v2/authentication %s', (body, expected) => {
 		expect(parseJsonLoginAnswer(body)).toEqual(expected);

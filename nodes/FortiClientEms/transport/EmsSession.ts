@@ -3,6 +3,7 @@ import { FortinetError } from '../../shared/errors';
 import { HttpClient, closeOnFailure, type HttpResponse, type QueryValue } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
 import { retryOnce } from '../../shared/retryOnce';
+import { SessionRenewal } from '../../shared/sessionRenewal';
 import type { Redactor } from '../../shared/redactor';
 import type { EmsConnection } from './connection';
 import { cloudLoginRefused, emsHttpError, onPremLoginRefused, sessionLost, type EmsPurpose } from './errors';
@@ -47,10 +48,7 @@ export class EmsSession {
 	private readonly cookies: SessionCookies;
 	private cloudSessionId?: string;
 	private loggedIn = false;
-	private relogins = 0;
-	/** Counts session renewals, so that parallel items renew only once. */
-	private generation = 0;
-	private renewing?: Promise<void>;
+	private readonly renewal = new SessionRenewal(MAX_RELOGINS, async () => await this.logIn());
 
 	private constructor(
 		private readonly connection: EmsConnection,
@@ -80,31 +78,9 @@ export class EmsSession {
 	}
 
 	async request(request: EmsRequest): Promise<EmsReply> {
-		const sentWith = this.generation;
-		let answer = await this.send(request);
-		if (sessionExpired(answer)) {
-			await this.renewSession(sentWith);
-			answer = await this.send(request);
-			if (sessionExpired(answer)) throw sessionLost();
-		}
+		const answer = await this.renewal.run(async () => await this.send(request), sessionExpired);
+		if (sessionExpired(answer)) throw sessionLost();
 		return this.reply(answer, request);
-	}
-
-	/** One new login for all items that met the expired session (they may run in parallel). */
-	private async renewSession(sentWith: number): Promise<void> {
-		if (this.generation !== sentWith) return;
-		if (!this.renewing) {
-			if (this.relogins >= MAX_RELOGINS) throw sessionLost();
-			this.relogins++;
-			this.renewing = this.logIn()
-				.then(() => {
-					this.generation++;
-				})
-				.finally(() => {
-					this.renewing = undefined;
-				});
-		}
-		await this.renewing;
 	}
 
 	async close(): Promise<string[]> {
@@ -146,6 +122,9 @@ export class EmsSession {
 			this.cookies.store(response.headers['set-cookie']);
 			const body = parseJson(response.body) as EmsEnvelope | undefined;
 			if (response.status !== 200 || retvalOf(body) !== 1 || !this.cookies.get('sessionid')) {
+				// A signin answered 200 may have opened a session all the same (under
+				// another cookie, or with only the CSRF token): it is signed out.
+				if (response.status === 200) await retryOnce(async () => await this.logOut()).catch(() => undefined);
 				throw onPremLoginRefused(response.status, this.connection.username!, messageOf(body));
 			}
 		}

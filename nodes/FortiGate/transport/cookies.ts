@@ -24,3 +24,13 @@ export function findCsrfToken(jar: CookieSource, url: string): string | undefine
 	// The most recently set cookie wins when an older name lingers.
 	return candidates[candidates.length - 1];
 }
+
+/**
+ * The session cookie: `APSCOOKIE_<n>` from /logincheck, `session_key_<port>_<hash>`
+ * from a 7.6.3+ JSON login in the cookie form (fortios-rest-api.md section 2).
+ */
+const SESSION_COOKIE = /^(APSCOOKIE_|session_key_)/i;
+
+export function hasSessionCookie(jar: CookieSource, url: string): boolean {
+	return jar.getCookiesSync(url).some((cookie) => SESSION_COOKIE.test(cookie.key) && stripQuotes(cookie.value) !== '');
+}

@@ -3,7 +3,7 @@ import type { HttpResponse } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
 import type { FortiGateAuthentication } from './connection';
 import { fortiGateHttpError } from './errors';
-import type { ApiRequest, FortiGateEnvelope } from './FortiGateSession';
+import type { ApiRequest, FortiGateEnvelope } from './types';
 
 /**
  * Reads a FortiOS reply: the HTTP status explained, the body parsed once, the
@@ -91,4 +91,25 @@ function deviceErrorHint(code: number | undefined): string {
 		default:
 			return 'Check the parameters and the device\'s event log.';
 	}
+}
+
+/** The code a download's error carries when the device refused the HTTP method itself. */
+export const METHOD_REFUSED = 'METHOD_REFUSED';
+
+/**
+ * Whether a refusal is about the method (fortios-more-operations.md,
+ * configuration backup): a 405, or a 4xx/5xx envelope whose own words name
+ * the method ("method not allowed", "POST is not supported"). The
+ * `http_method` field every envelope carries does not count.
+ */
+export function refusesMethod(response: HttpResponse, method: string): boolean {
+	if (response.status === 405) return true;
+	if (response.status < 400) return false;
+	const parsed = parseJson(response.body.trim());
+	if (typeof parsed !== 'object' || parsed === null) return false;
+	const words = Object.entries(parsed as Record<string, unknown>)
+		.filter(([key, value]) => key !== 'http_method' && typeof value === 'string')
+		.map(([, value]) => value as string)
+		.join(' ');
+	return /\bmethod\b/i.test(words) || new RegExp(`\\b${method}\\b`).test(words);
 }

@@ -73,10 +73,16 @@ export async function deleteStitch(session: FortiGateSession, name: string): Pro
 	if (failures.length > 0) throw failures[0];
 }
 
-/** Fires the stitch once through FortiOS's own test endpoint, with a sample log line. */
+/**
+ * Fires the stitch once through FortiOS's own test endpoint, with a sample
+ * log line (fortios-automation-stitch.md, "Testing and counters"): its
+ * `logid` is the trigger's own 5-digit message ID, as the schema's example
+ * writes it; without a log ID (other event types) it is left out, and
+ * FortiOS uses the trigger's value.
+ */
 export async function sendTestEvent(session: FortiGateSession, name: string, logId: number | undefined): Promise<void> {
-	const log = `date=${new Date().toISOString().slice(0, 10)} logid="${String(logId ?? 0).padStart(10, '0')}" type="event" subtype="system" level="notice" vd="root" msg="Test event for ${name}, sent by n8n"`;
-	await session.request({ method: 'POST', path: '/api/v2/monitor/system/automation-stitch/test', body: { mkey: name, log }, vdom: '', purpose: purpose('fire the automation stitch\'s test event') });
+	const fields = [`date=${new Date().toISOString().slice(0, 10)}`, ...(logId !== undefined ? [`logid="${logId}"`] : []), 'type="event"', 'subtype="system"', 'level="notice"', 'vd="root"', `msg="Test event for ${name}, sent by n8n"`];
+	await session.request({ method: 'POST', path: '/api/v2/monitor/system/automation-stitch/test', body: { mkey: name, log: fields.join(' ') }, vdom: '', purpose: purpose('fire the automation stitch\'s test event') });
 }
 
 function explainCreateFailure(error: unknown): unknown {

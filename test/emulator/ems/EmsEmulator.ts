@@ -19,6 +19,12 @@ export interface EmsEmulatorOptions {
 	certificate?: CertificateKind;
 	/** Methods /api/v1/auth/signout accepts (clients disagree; 405 for the others). */
 	signoutMethods?: Array<'GET' | 'POST'>;
+	/**
+	 * The name of the on-premises session cookie. forticlient-ems-api.md names
+	 * `sessionid`; another name (a build or a proxy that renames it) makes a
+	 * signin answer 200 without `sessionid` while a session is open all the same.
+	 */
+	sessionCookieName?: string;
 }
 
 export const CLOUD_ACCOUNT = { accessKey: 'fctk_9f2c4e7a1b3d5f8e0a6c2b4d9e1f3a5c', accountEmail: 'secops@example.com' };
@@ -82,6 +88,7 @@ export class EmsEmulator extends HttpsEmulator {
 			pageCap: options.pageCap ?? 1000,
 			sessionRequestLimit: options.sessionRequestLimit ?? Number.POSITIVE_INFINITY,
 			signoutMethods: options.signoutMethods ?? ['GET', 'POST'],
+			sessionCookieName: options.sessionCookieName ?? 'sessionid',
 		};
 		this.endpoints = generateEndpoints(this.options.endpointCount, this.options.seed);
 	}
@@ -169,7 +176,7 @@ export class EmsEmulator extends HttpsEmulator {
 		const session = this.newSession(admin.writable);
 		res.setHeader('set-cookie', [
 			`csrftoken=${session.csrfToken}; expires=Fri, 26 Nov 2027 03:00:00 GMT; Max-Age=31449600; Path=/; SameSite=Lax; Secure`,
-			`sessionid=${session.id}; expires=Fri, 11 Dec 2026 03:00:00 GMT; HttpOnly; Max-Age=1209600; Path=/; SameSite=Lax; Secure`,
+			`${this.options.sessionCookieName}=${session.id}; expires=Fri, 11 Dec 2026 03:00:00 GMT; HttpOnly; Max-Age=1209600; Path=/; SameSite=Lax; Secure`,
 		]);
 		sendJson(res, 200, { result: { retval: 1, message: 'Login successful.' } });
 	}
@@ -180,17 +187,17 @@ export class EmsEmulator extends HttpsEmulator {
 			res.end(JSON.stringify({ detail: `Method "${method}" not allowed.` }));
 			return;
 		}
-		const session = this.sessions.get(parseCookies(req).sessionid ?? '');
+		const session = this.sessions.get(parseCookies(req)[this.options.sessionCookieName] ?? '');
 		if (session) {
 			this.sessions.delete(session.id);
 			this.counters.logouts++;
 		}
-		res.setHeader('set-cookie', ['sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/']);
+		res.setHeader('set-cookie', [`${this.options.sessionCookieName}=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/`]);
 		sendJson(res, 200, { result: { retval: 1, message: 'Logout successful.' } });
 	}
 
 	private authenticate(req: IncomingMessage, res: ServerResponse): Session | undefined {
-		const id = this.options.mode === 'cloud' ? String(req.headers.authorization ?? '') : parseCookies(req).sessionid ?? '';
+		const id = this.options.mode === 'cloud' ? String(req.headers.authorization ?? '') : (parseCookies(req)[this.options.sessionCookieName] ?? '');
 		const session = this.sessions.get(id);
 		if (!session || session.requests >= this.options.sessionRequestLimit) {
 			if (session) {

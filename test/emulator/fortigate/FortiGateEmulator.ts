@@ -12,6 +12,18 @@ export interface FortiGateEmulatorOptions {
 	certificate?: CertificateKind;
 	/** Override the profile: does POST /api/v2/authentication exist? */
 	jsonLogin?: boolean;
+	/**
+	 * Override the profile: where a successful JSON login puts the session. Beyond
+	 * the two real forms (fortios-rest-api.md section 1), two broken answers the
+	 * reference tells clients to survive: `incomplete`, a session cookie without
+	 * the CSRF cookie; `none`, success with no session at all.
+	 */
+	jsonSessionForm?: 'body' | 'cookie' | 'incomplete' | 'none';
+	/**
+	 * The words of a JSON login's answer (section 1: `status` / `status_code` 5
+	 * or 6, or the text LOGIN_SUCCESS; which one a build sends is not recorded).
+	 */
+	jsonLoginAnswer?: 'statusCode' | 'status' | 'words';
 	/** `config system global` / `admin-login-max` (default 100). */
 	adminLoginMax?: number;
 	/** `admin-lockout-threshold` (default 3) and `admin-lockout-duration` in ms (default 60 s). */
@@ -21,6 +33,8 @@ export interface FortiGateEmulatorOptions {
 	adminTimeoutMs?: number;
 	/** A pre-login disclaimer must be accepted (`set pre-login-banner enable`). */
 	loginDisclaimer?: boolean;
+	/** POST /logindisclaimer is refused (403), leaving the half-open session behind until logout. */
+	refuseDisclaimer?: boolean;
 	/** How the device answers a reboot: `drop` closes the connection unanswered, `reply` answers 200 first. */
 	rebootMode?: 'drop' | 'reply';
 	/** How long the device stays unreachable after a reboot. */
@@ -29,15 +43,24 @@ export interface FortiGateEmulatorOptions {
 	extraLeases?: number;
 	/** Override the profile: the methods `system/config/backup` accepts. */
 	backupMethods?: Array<'GET' | 'POST'>;
+	/**
+	 * A file (the backup) is sent in 8 chunks this far apart: a large
+	 * configuration over a slow WAN, still flowing after any total deadline.
+	 */
+	downloadChunkDelayMs?: number;
 }
 
 interface Session {
 	id: string;
 	admin: Admin;
-	/** APSCOOKIE value for cookie sessions, session_key for JSON-login sessions. */
+	/** The session cookie's name and value (APSCOOKIE_* from /logincheck, session_key_* from a JSON login's cookie form). */
+	cookieName?: string;
 	cookieValue?: string;
+	/** The body form's session key, used as Bearer. */
 	sessionKey?: string;
 	csrfToken: string;
+	/** Whether the client was given the CSRF token (an `incomplete` JSON login gives none). */
+	csrfIssued: boolean;
 	disclaimerPending: boolean;
 	lastUsed: number;
 }
@@ -88,7 +111,8 @@ export class FortiGateEmulator extends HttpsEmulator {
 	readonly apiUsers: ApiUser[] = DEMO_API_USERS.map((user) => ({ ...user }));
 
 	/** Settings a test may change while the emulator runs (admin-login-max, reboot behaviour, ...). */
-	readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin' | 'backupMethods'>>;
+	readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin' | 'backupMethods' | 'jsonSessionForm'>>;
+	readonly jsonSessionForm: NonNullable<FortiGateEmulatorOptions['jsonSessionForm']>;
 	/** The device's tables and state: addresses, banned IPs, tunnels, interfaces, HA, firmware, backups. */
 	readonly data: FortiGateData;
 	private readonly jsonLogin: boolean;
@@ -104,15 +128,19 @@ export class FortiGateEmulator extends HttpsEmulator {
 		this.counters.requests = requests;
 		this.profile = profile;
 		this.jsonLogin = options.jsonLogin ?? this.profile.jsonLogin;
+		this.jsonSessionForm = options.jsonSessionForm ?? this.profile.jsonSessionForm;
 		this.options = {
 			adminLoginMax: options.adminLoginMax ?? 100,
 			lockoutThreshold: options.lockoutThreshold ?? 3,
 			lockoutMs: options.lockoutMs ?? 60_000,
 			adminTimeoutMs: options.adminTimeoutMs ?? 5 * 60_000,
 			loginDisclaimer: options.loginDisclaimer ?? false,
+			refuseDisclaimer: options.refuseDisclaimer ?? false,
+			jsonLoginAnswer: options.jsonLoginAnswer ?? 'statusCode',
 			rebootMode: options.rebootMode ?? 'drop',
 			rebootDowntimeMs: options.rebootDowntimeMs ?? 1500,
 			extraLeases: options.extraLeases ?? 0,
+			downloadChunkDelayMs: options.downloadChunkDelayMs ?? 0,
 		};
 		this.data = new FortiGateData(this.profile, this.options.extraLeases);
 		if (options.backupMethods) this.data.backup.methods.splice(0, Infinity, ...options.backupMethods);
@@ -156,10 +184,10 @@ export class FortiGateEmulator extends HttpsEmulator {
 		if (path === '/logindisclaimer' && method === 'POST') return this.acceptDisclaimer(req, res, body);
 		if (path === '/logout' && (method === 'POST' || method === 'GET')) return this.legacyLogout(req, res);
 		if (path === '/api/v2/authentication') {
-			if (!this.jsonLogin) return notFound(res);
+			if (!this.jsonLogin) return this.notFound(res, method, path);
 			if (method === 'POST') return this.jsonLoginRequest(res, body);
 			if (method === 'DELETE') return this.jsonLogout(req, res);
-			return send(res, 405, { status: 'error', http_status: 405 });
+			return send(res, 405, { http_method: method, status: 'error', http_status: 405 });
 		}
 		if (!path.startsWith('/api/v2/')) return notFound(res);
 
@@ -175,7 +203,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 		}
 
 		const endpoint = this.data.endpoint(method, path);
-		if (!endpoint) return notFound(res);
+		if (!endpoint) return this.notFound(res, method, path);
 		if (endpoint.accessGroup !== 'any') {
 			const access = caller.profile[endpoint.accessGroup];
 			if (access === 'none' || (endpoint.write && access !== 'read-write')) {
@@ -203,15 +231,26 @@ export class FortiGateEmulator extends HttpsEmulator {
 		const envelopes: Array<Record<string, unknown>> = [];
 		for (const vdom of vdoms) {
 			const envelope = this.answer(endpoint, method, vdom, { vdom, params: url.searchParams, body: parsedBody, user });
-			if (envelope instanceof RawReply) {
-				res.writeHead(200, { ...envelope.headers, 'content-length': Buffer.byteLength(envelope.body) });
-				return void res.end(envelope.body);
-			}
+			if (envelope instanceof RawReply) return this.sendFile(res, envelope);
 			if (envelope.status === 'error') return send(res, envelope.http_status as number, envelope);
 			envelopes.push(envelope);
 		}
 		const multi = requested === '*' || (requested ?? '').includes(',');
 		send(res, 200, multi ? envelopes : envelopes[0]);
+	}
+
+	private sendFile(res: ServerResponse, file: RawReply): void {
+		const bytes = Buffer.from(file.body);
+		res.writeHead(200, { ...file.headers, 'content-length': bytes.length });
+		const delay = this.options.downloadChunkDelayMs;
+		if (delay <= 0) return void res.end(bytes);
+		const size = Math.ceil(bytes.length / 8);
+		const next = (offset: number) => {
+			if (offset >= bytes.length || res.destroyed) return void res.end();
+			res.write(bytes.subarray(offset, offset + size));
+			setTimeout(() => next(offset + size), delay);
+		};
+		next(0);
 	}
 
 	/** One VDOM's envelope (or a raw reply), with the error envelope FortiOS sends when the request fails. */
@@ -270,13 +309,14 @@ export class FortiGateEmulator extends HttpsEmulator {
 	}
 
 	private sessionFromCookie(req: IncomingMessage): Session | undefined {
+		const session = this.sessionOfCookies(req);
+		return session && !session.disclaimerPending && this.touch(session) ? session : undefined;
+	}
+
+	/** The session whose cookie (name and value) the request carries, disclaimer pending or not. */
+	private sessionOfCookies(req: IncomingMessage): Session | undefined {
 		const cookies = parseCookies(req);
-		for (const [name, value] of Object.entries(cookies)) {
-			if (!name.startsWith('APSCOOKIE_')) continue;
-			const session = [...this.sessions.values()].find((candidate) => candidate.cookieValue === value);
-			if (session && !session.disclaimerPending && this.touch(session)) return session;
-		}
-		return undefined;
+		return [...this.sessions.values()].find((candidate) => candidate.cookieName !== undefined && cookies[candidate.cookieName] === candidate.cookieValue);
 	}
 
 	/** Applies `admintimeout`; returns false when the session has just expired. */
@@ -316,19 +356,30 @@ export class FortiGateEmulator extends HttpsEmulator {
 		return [...this.issued];
 	}
 
-	private newSession(admin: Admin, kind: 'cookie' | 'key'): Session {
+	/**
+	 * Opens a session: `legacy` from /logincheck (APSCOOKIE), `jsonCookie` from
+	 * a JSON login's cookie form (session_key_* cookie), `key` from its body
+	 * form. Every session opened counts as a login, disclaimer pending or not:
+	 * the device holds it either way.
+	 */
+	private newSession(admin: Admin, kind: 'legacy' | 'jsonCookie' | 'key'): Session {
+		const id = randomBytes(8).toString('hex');
 		const session: Session = {
-			id: randomBytes(8).toString('hex'),
+			id,
 			admin,
 			csrfToken: randomBytes(16).toString('hex'),
-			disclaimerPending: kind === 'cookie' && this.options.loginDisclaimer,
+			csrfIssued: true,
+			disclaimerPending: kind === 'legacy' && this.options.loginDisclaimer,
 			lastUsed: Date.now(),
 		};
-		if (kind === 'cookie') session.cookieValue = randomBytes(24).toString('hex');
-		else session.sessionKey = randomBytes(24).toString('base64url');
+		if (kind === 'key') session.sessionKey = randomBytes(24).toString('base64url');
+		else {
+			session.cookieName = kind === 'legacy' ? `APSCOOKIE_${this.port}_${id.slice(0, 6)}` : `session_key_${this.port}_${id.slice(0, 7)}`;
+			session.cookieValue = randomBytes(24).toString('hex');
+		}
 		this.issued.push(session.csrfToken, session.cookieValue ?? session.sessionKey!);
 		this.sessions.set(session.id, session);
-		if (!session.disclaimerPending) this.counters.logins++;
+		this.counters.logins++;
 		return session;
 	}
 
@@ -340,7 +391,6 @@ export class FortiGateEmulator extends HttpsEmulator {
 	}
 
 	private legacyLogin(res: ServerResponse, body: string): void {
-		if (!this.profile.legacyLogin) return notFound(res);
 		const form = new URLSearchParams(body);
 		const username = form.get('username') ?? '';
 		const outcome = this.checkPassword(username, form.get('secretkey') ?? '', form.get('token_code') ?? undefined);
@@ -350,10 +400,16 @@ export class FortiGateEmulator extends HttpsEmulator {
 			res.setHeader('set-cookie', this.profile.csrfCookieNames(port).map((name) => `${name}="0%260"; path=/`));
 			return sendText(res, 200, String(outcome));
 		}
+		if (this.profile.legacyLogin === 'noSessionCookie') {
+			// fortios-rest-api.md section 1: from 7.6.3 /logincheck answers the usual "1" but
+			// issues no usable session cookie (no APSCOOKIE_*); here a CSRF cookie still comes.
+			res.setHeader('set-cookie', this.profile.csrfCookieNames(port).map((name) => `${name}="${randomBytes(16).toString('hex')}"; path=/`));
+			return sendText(res, 200, `1document.location="${this.profile.loginRedirect}";\n`);
+		}
 		if (this.sessionLimitReached(res)) return;
-		const session = this.newSession(outcome, 'cookie');
+		const session = this.newSession(outcome, 'legacy');
 		res.setHeader('set-cookie', [
-			`APSCOOKIE_${port}_${session.id.slice(0, 6)}="${session.cookieValue}"; path=/; HttpOnly; Secure; SameSite=Strict`,
+			`${session.cookieName}="${session.cookieValue}"; path=/; HttpOnly; Secure; SameSite=Strict`,
 			...this.profile.csrfCookieNames(port).map((name) => `${name}="${session.csrfToken}"; path=/`),
 		]);
 		const redirect = session.disclaimerPending ? '/logindisclaimer?viewOnly&redir=%2F' : this.profile.loginRedirect;
@@ -361,25 +417,20 @@ export class FortiGateEmulator extends HttpsEmulator {
 	}
 
 	private acceptDisclaimer(req: IncomingMessage, res: ServerResponse, body: string): void {
-		const cookies = parseCookies(req);
-		const session = [...this.sessions.values()].find((candidate) =>
-			Object.entries(cookies).some(([name, value]) => name.startsWith('APSCOOKIE_') && value === candidate.cookieValue),
-		);
+		const session = this.sessionOfCookies(req);
 		if (!session || new URLSearchParams(body).get('confirm') !== '1') return sendText(res, 401, '');
-		if (session.disclaimerPending) {
-			session.disclaimerPending = false;
-			this.counters.logins++;
-		}
+		// Not recorded anywhere; a refusal here leaves the session open, as a device's would be.
+		if (this.options.refuseDisclaimer) return sendText(res, 403, '<html><body>Forbidden</body></html>');
+		session.disclaimerPending = false;
 		sendText(res, 200, `1document.location="${this.profile.loginRedirect}";\n`);
 	}
 
 	private legacyLogout(req: IncomingMessage, res: ServerResponse): void {
 		const cookies = parseCookies(req);
-		for (const session of [...this.sessions.values()]) {
-			if (Object.entries(cookies).some(([name, value]) => name.startsWith('APSCOOKIE_') && value === session.cookieValue)) {
-				this.sessions.delete(session.id);
-				this.counters.logouts++;
-			}
+		const session = this.sessionOfCookies(req);
+		if (session) {
+			this.sessions.delete(session.id);
+			this.counters.logouts++;
 		}
 		res.setHeader('set-cookie', Object.keys(cookies).map((name) => `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`));
 		sendText(res, 200, '<html><body>logged out</body></html>');
@@ -390,30 +441,85 @@ export class FortiGateEmulator extends HttpsEmulator {
 		try {
 			request = JSON.parse(body || '{}') as Record<string, unknown>;
 		} catch {
-			return send(res, 400, { status: 'error', http_status: 400 });
+			return send(res, 400, { http_method: 'POST', status: 'error', http_status: 400 });
 		}
 		const outcome = this.checkPassword(String(request.username ?? ''), String(request.secretkey ?? ''), request.token_code ? String(request.token_code) : undefined);
 		if (typeof outcome === 'number') {
 			const answers = { 0: [-1, 'LOGIN_FAILED'], 2: [-4, 'ADMIN_LOCKOUT'], 3: [3, 'TOKEN_CODE_REQUIRED'], 4: [4, 'PASSWORD_CHANGE_REQUIRED'] } as const;
 			const [statusCode, message] = answers[outcome];
-			return send(res, 200, { status_code: statusCode, status_message: message });
+			return send(res, 200, this.loginAnswer(statusCode, message));
 		}
 		if (this.sessionLimitReached(res)) return;
 		if (this.options.loginDisclaimer && request.ack_pre_disclaimer !== true) {
-			return send(res, 200, { status_code: 7, status_message: 'PRE_LOGIN_DISCLAIMER_REQUIRED' });
+			return send(res, 200, this.loginAnswer(7, 'PRE_LOGIN_DISCLAIMER_REQUIRED'));
 		}
-		const session = this.newSession(outcome, 'key');
-		send(res, 200, { status_code: 5, status_message: 'LOGIN_SUCCESS', session_key: session.sessionKey });
+		const success = this.loginAnswer(5, 'LOGIN_SUCCESS');
+		const form = this.jsonSessionForm;
+		if (form === 'none') return send(res, 200, success);
+		if (form === 'body' && request.request_key === true) {
+			const session = this.newSession(outcome, 'key');
+			return send(res, 200, { ...success, session_key: session.sessionKey });
+		}
+		// The cookie form (7.6.3+, KB 227837), or a body-form device asked for no key.
+		const session = this.newSession(outcome, 'jsonCookie');
+		const csrfName = `ccsrf_token_${this.port}_${session.id.slice(0, 7)}`;
+		session.csrfIssued = form !== 'incomplete';
+		res.setHeader('set-cookie', [
+			`${session.cookieName}="${session.cookieValue}"; path=/; HttpOnly; Secure; SameSite=Strict`,
+			...(session.csrfIssued ? [`${csrfName}="${session.csrfToken}"; path=/`] : []),
+		]);
+		send(res, 200, success);
 	}
 
+	/** A JSON login answer in the words this emulator was told to use (`jsonLoginAnswer`). */
+	private loginAnswer(code: number, words: string): Record<string, unknown> {
+		switch (this.options.jsonLoginAnswer) {
+			case 'status':
+				return { status: code };
+			case 'words':
+				return { status_message: words };
+			default:
+				return { status_code: code, status_message: words };
+		}
+	}
+
+	/**
+	 * DELETE /api/v2/authentication (section 1): the Bearer key for the body
+	 * form; the cookies and X-CSRFTOKEN for the cookie form (a write like any
+	 * other; a session that was never given a CSRF token is let go without).
+	 */
 	private jsonLogout(req: IncomingMessage, res: ServerResponse): void {
 		const authorization = String(req.headers.authorization ?? '');
 		const key = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
-		const session = [...this.sessions.values()].find((candidate) => candidate.sessionKey === key);
-		if (!session) return send(res, 401, { status: 'error', http_status: 401 });
+		const byKey = key ? [...this.sessions.values()].find((candidate) => candidate.sessionKey === key) : undefined;
+		const byCookie = byKey ? undefined : this.sessionOfCookies(req);
+		const session = byKey ?? byCookie;
+		if (!session) return send(res, 401, { http_method: 'DELETE', status: 'error', http_status: 401 });
+		if (byCookie && byCookie.csrfIssued && req.headers['x-csrftoken'] !== byCookie.csrfToken) {
+			this.counters.csrfRejections++;
+			return send(res, 403, { http_method: 'DELETE', status: 'error', http_status: 403 });
+		}
 		this.sessions.delete(session.id);
 		this.counters.logouts++;
-		send(res, 200, { status: 'success', http_status: 200 });
+		send(res, 200, { http_method: 'DELETE', status: 'success', http_status: 200 });
+	}
+
+	/**
+	 * An /api/v2 path this firmware does not have: FortiOS answers with a JSON
+	 * error envelope, not a page (the forum report of a 404 for
+	 * `dashboard/reboot`, fortios-rest-api.md section 6; envelope fields per section 5).
+	 */
+	private notFound(res: ServerResponse, method: string, path: string): void {
+		const [, , , kind, ...rest] = path.split('/');
+		send(res, 404, {
+			http_method: method,
+			...(kind === 'cmdb' || kind === 'monitor' ? { path: rest[0] ?? '', name: rest[1] ?? '' } : {}),
+			status: 'error',
+			http_status: 404,
+			serial: this.profile.serial,
+			version: this.profile.version,
+			build: this.profile.build,
+		});
 	}
 
 	/** Ends a shutdown: the device answers again, as when someone powers it on. */
@@ -454,6 +560,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 	}
 }
 
+/** What httpsd serves outside the REST API: an HTML page. */
 function notFound(res: ServerResponse): void {
 	sendText(res, 404, '<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>');
 }

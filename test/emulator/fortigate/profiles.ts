@@ -2,7 +2,7 @@
  * The FortiOS generations the emulator imitates. Each differs where the
  * reference (fortios-rest-api.md) records a difference that breaks clients.
  */
-export type ProfileName = '6.0' | '6.4' | '7.2' | '7.6.4';
+export type ProfileName = '6.0' | '6.4' | '7.2' | '7.6.3' | '7.6.4';
 
 export interface FortiOsProfile {
 	name: ProfileName;
@@ -11,8 +11,17 @@ export interface FortiOsProfile {
 	serial: string;
 	/** POST /api/v2/authentication exists (6.4.2+). */
 	jsonLogin: boolean;
-	/** POST /logincheck still works (everything before 7.6.4). */
-	legacyLogin: boolean;
+	/**
+	 * Where a JSON login puts the session (fortios-rest-api.md section 1): `body`,
+	 * a `session_key` for Bearer use; `cookie` (7.6.3+, KB 227837), the cookies
+	 * `session_key_<port>_<hash>` and `ccsrf_token_<port>_<hash>`, nothing in the body.
+	 */
+	jsonSessionForm: 'body' | 'cookie';
+	/**
+	 * What POST /logincheck does (section 1): `sessions` up to 7.6.2; from 7.6.3
+	 * `noSessionCookie`, the usual "1" answer but no APSCOOKIE, so nothing works after it.
+	 */
+	legacyLogin: 'sessions' | 'noSessionCookie';
 	/** `access_token=` in the query string is accepted (disabled by default since 7.4.5 / 7.6.1). */
 	queryTokenAllowed: boolean;
 	/** IPv6 policy statistics live at /firewall/policy6 (before 6.4). */
@@ -40,7 +49,8 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		build: 231,
 		serial: 'FGVMEVZFNTS3OAC8',
 		jsonLogin: false,
-		legacyLogin: true,
+		jsonSessionForm: 'body',
+		legacyLogin: 'sessions',
 		queryTokenAllowed: true,
 		separatePolicy6: true,
 		emptyStatusResults: true,
@@ -56,7 +66,8 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		build: 2093,
 		serial: 'FG100FTK20006404',
 		jsonLogin: true,
-		legacyLogin: true,
+		jsonSessionForm: 'body',
+		legacyLogin: 'sessions',
 		queryTokenAllowed: true,
 		separatePolicy6: false,
 		emptyStatusResults: false,
@@ -72,7 +83,8 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		build: 1639,
 		serial: 'FG200FT123456789',
 		jsonLogin: true,
-		legacyLogin: true,
+		jsonSessionForm: 'body',
+		legacyLogin: 'sessions',
 		queryTokenAllowed: true,
 		separatePolicy6: false,
 		emptyStatusResults: false,
@@ -83,13 +95,33 @@ export const PROFILES: Record<ProfileName, FortiOsProfile> = {
 		csrfCookieNames: (port) => [`ccsrftoken_${port}_${hash()}`],
 		loginRedirect: '/prompt?viewOnly&redir=%2F',
 	},
+	// 7.6.3+ with the session in cookies (KB 227837): what Terraform 1.22.2 and Ansible 2.4.x adapted to.
+	'7.6.3': {
+		name: '7.6.3',
+		version: 'v7.6.3',
+		build: 3510,
+		serial: 'FG100FTK24007603',
+		jsonLogin: true,
+		jsonSessionForm: 'cookie',
+		legacyLogin: 'noSessionCookie',
+		queryTokenAllowed: false,
+		separatePolicy6: false,
+		emptyStatusResults: false,
+		backupMethods: ['POST'],
+		// The reference records banned/check on 7.6.5 only.
+		bannedCheck: false,
+		csrfCookieNames: (port) => [`ccsrf_token_${port}_${hash()}`],
+		loginRedirect: '/prompt?viewOnly&redir=%2F',
+	},
+	// 7.6.4 still honouring `request_key: true` (unknown on real devices, so both forms are emulated).
 	'7.6.4': {
 		name: '7.6.4',
 		version: 'v7.6.4',
 		build: 3596,
 		serial: 'FG200FTK24000001',
 		jsonLogin: true,
-		legacyLogin: false,
+		jsonSessionForm: 'body',
+		legacyLogin: 'noSessionCookie',
 		queryTokenAllowed: false,
 		separatePolicy6: false,
 		emptyStatusResults: false,

@@ -13,6 +13,12 @@ export { parseJson } from '../../../nodes/shared/json';
  */
 export abstract class HttpsEmulator {
 	readonly faults = new FaultInjector();
+	/**
+	 * The next this many TCP connections are reset during the TLS handshake
+	 * (after the client's hello, before any request can be written): a
+	 * middlebox or an overloaded device doing what issue reports describe.
+	 */
+	handshakeResets = 0;
 	private readonly sockets = new Set<Socket>();
 	private server?: https.Server;
 
@@ -30,17 +36,38 @@ export abstract class HttpsEmulator {
 	}
 
 	async start(port = 0): Promise<void> {
-		this.server = https.createServer({ key: this.certificates.key, cert: this.certificates.cert }, (req, res) => void this.handle(req, res));
+		const onClientHello = (hello: { protocols: string[] }, tlsSocket: unknown) => this.onClientHello(hello, tlsSocket);
+		const options = {
+			key: this.certificates.key,
+			cert: this.certificates.cert,
+			// Called while the ClientHello is processed, before the server's reply: the
+			// one moment at which a reset is certainly "during the handshake".
+			// Node calls it with the TLS socket as `this`.
+			ALPNCallback: function (this: unknown, hello: { protocols: string[] }) {
+				return onClientHello(hello, this);
+			},
+		};
+		this.server = https.createServer(options as https.ServerOptions, (req, res) => void this.handle(req, res));
 		this.server.keepAliveTimeout = 5_000;
 		this.server.on('connection', (socket: Socket) => {
 			if (!this.acceptsConnections()) {
 				socket.destroy();
 				return;
 			}
+
 			this.sockets.add(socket);
 			socket.once('close', () => this.sockets.delete(socket));
 		});
 		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+	}
+
+	private onClientHello(hello: { protocols: string[] }, tlsSocket: unknown): string {
+		if (this.handshakeResets > 0) {
+			this.handshakeResets--;
+			const raw = (tlsSocket as { _parent?: Socket } | undefined)?._parent;
+			if (raw) raw.resetAndDestroy();
+		}
+		return hello.protocols.includes('http/1.1') ? 'http/1.1' : hello.protocols[0];
 	}
 
 	async stop(): Promise<void> {

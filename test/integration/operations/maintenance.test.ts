@@ -29,8 +29,8 @@ describe.each(ALL_PROFILES)('FortiOS %s', (profile) => {
 			});
 			expect(item.json.fileName).toMatch(new RegExp(`^${hostname}_\\d{8}-\\d{4}\\.conf$`));
 			expect(item.binary!.data.fileName).toBe(item.json.fileName);
-			// 7.6 takes POST and refuses GET; older firmware the other way round: no 405 was needed.
-			const [method, other] = profile === '7.6.4' ? ['POST', 'GET'] : ['GET', 'POST'];
+			// POST from 7.0 (FNDN), GET before: no second try was needed.
+			const [method, other] = profile.startsWith('7') ? ['POST', 'GET'] : ['GET', 'POST'];
 			expect(device.emulator.counters.requests[`${method} /api/v2/monitor/system/config/backup`]).toBe(1);
 			expect(device.emulator.counters.requests[`${other} /api/v2/monitor/system/config/backup`]).toBeUndefined();
 		});
@@ -74,14 +74,31 @@ describe.each(ALL_PROFILES)('FortiOS %s', (profile) => {
 
 describe('configuration backup across versions', () => {
 	test('a 405 for the method the version suggests gets one try with the other method', async () => {
-		// A 7.2 build that only accepts POST (reported for some 7.0-7.4 builds).
-		const emulator = new FortiGateEmulator({ profile: '7.2', backupMethods: ['POST'] });
+		// A 7.x build that still takes only GET (reported for some 7.4 builds, Ansible collection issue 414).
+		const emulator = new FortiGateEmulator({ profile: '7.2', backupMethods: ['GET'] });
 		await emulator.start();
 		try {
 			const result = await runFortiGate({ authentication: 'adminLogin', parameters: { resource: 'system', operation: 'backupConfig' } as never, credentials: credentialsFor(emulator, 'adminLogin') });
 			expect(result.output[0].json.size).toBeGreaterThan(100);
 			expect(emulator.counters.requests['GET /api/v2/monitor/system/config/backup']).toBe(1);
 			expect(emulator.counters.requests['POST /api/v2/monitor/system/config/backup']).toBe(1);
+			expectNoSessionLeft(emulator);
+		} finally {
+			await emulator.stop();
+		}
+	});
+
+	test('a backup that keeps flowing longer than the timeout is not cut off: the wait is per chunk', async () => {
+		// 8 chunks 400 ms apart: 2.8 s in all, against a 1 s timeout that each chunk meets.
+		const emulator = new FortiGateEmulator({ profile: '7.6.3', downloadChunkDelayMs: 400 });
+		await emulator.start();
+		try {
+			const started = Date.now();
+			const parameters = { resource: 'system', operation: 'backupConfig', options: { timeout: 1 } } as never;
+			const [item] = (await runFortiGate({ authentication: 'adminLogin', parameters, credentials: credentialsFor(emulator, 'adminLogin') })).output;
+			expect(Date.now() - started).toBeGreaterThan(2_500);
+			const expected = emulator.data.backup.text({ scope: 'global', vdom: '', user: ADMIN.username });
+			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(expected);
 			expectNoSessionLeft(emulator);
 		} finally {
 			await emulator.stop();

@@ -4,6 +4,7 @@ import { FortinetError } from '../../../shared/errors';
 import { outcomeOf } from '../../../shared/outcome';
 import { FileItem, type OperationOutput } from '../../../shared/runItems';
 import type { ApiRequest, FortiGateSession } from '../../transport/FortiGateSession';
+import { METHOD_REFUSED } from '../../transport/replies';
 import { isBefore } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { readStatus } from './getStatus.operation';
@@ -65,10 +66,10 @@ const purpose = { action: 'back up the configuration', permission: { group: 'sys
 const BACKUP_PATH = '/api/v2/monitor/system/config/backup';
 
 /**
- * Downloads the configuration as a file. FortiOS 7.6 wants POST with a JSON
- * body and answers GET with 405; older firmware wants GET with query
- * parameters. The version from the status decides, and a 405 gets one try
- * with the other method (7.0-7.4 builds differ).
+ * Downloads the configuration as a file (fortios-more-operations.md,
+ * configuration backup): POST with a JSON body from 7.0, GET with query
+ * parameters before. The version from the status decides, and a refusal of
+ * the method itself gets one try with the other method (7.0-7.4 builds differ).
  */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<OperationOutput> {
 	const scope = this.getNodeParameter('scope', itemIndex, 'global') as 'global' | 'vdom';
@@ -98,11 +99,12 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 			? { method, path: BACKUP_PATH, query: fields, vdom, purpose }
 			: { method, path: BACKUP_PATH, body: { ...fields, ...newerFields }, vdom, purpose };
 
-	// GET carries its fields in the URL; with a password, POST is tried first on every version,
+	// FNDN documents POST from 7.0 and GET breaks within 7.4; GET is for firmware before 7.0.
+	// GET carries its fields in the URL: with a password, POST is tried first on every version,
 	// so that the password reaches a URL (and the logs that keep URLs) only where GET is all there is.
-	const first = before76 && !password ? 'GET' : 'POST';
+	const first = isBefore(version, 7, 0) && !password ? 'GET' : 'POST';
 	const firstTry = await outcomeOf(session.download(byMethod(first)));
-	if (!firstTry.ok && !(firstTry.error instanceof FortinetError && firstTry.error.httpStatus === 405)) throw firstTry.error;
+	if (!firstTry.ok && !(firstTry.error instanceof FortinetError && firstTry.error.code === METHOD_REFUSED)) throw firstTry.error;
 	const file = firstTry.ok ? firstTry.value : await session.download(byMethod(first === 'GET' ? 'POST' : 'GET'));
 
 	const hostname = String(status.hostname ?? 'fortigate');

@@ -1,5 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { FortinetError } from '../../../shared/errors';
+import { outcomeOf } from '../../../shared/outcome';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { getOptions } from '../common/options';
 import { powerRequest } from './powerRequest';
@@ -47,13 +48,11 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 		await sleep(Math.max(0, Math.min(pollIntervalMs, deadline - Date.now())));
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) break;
-		if (!(await session.isAnswering(Math.min(session.timeoutMs, remaining)))) continue;
-		const answeredAt = Date.now();
-		const lastReboot = await readLastReboot(session, Math.min(session.timeoutMs, Math.max(1, deadline - Date.now()))).catch((error) => {
-			if (error instanceof FortinetError && (error.kind === 'connection' || error.kind === 'timeout')) return 'down' as const;
-			throw error;
-		});
-		if (lastReboot === 'down') continue;
+		// A booting device answers anything: nothing, resets, 5xx, HTML, 401 until a
+		// new login works. All of it means "not back yet" until the wait ends.
+		const probe = await outcomeOf(lastRebootBefore === undefined ? readStatusOnce(session, remaining) : readLastReboot(session, Math.min(session.timeoutMs, remaining)));
+		if (!probe.ok) continue;
+		const lastReboot = probe.value;
 		// Without a previous value (no access to the web UI state) an answer is all we can know.
 		if (lastRebootBefore === undefined || (lastReboot !== undefined && lastReboot > lastRebootBefore)) {
 			return [
@@ -61,7 +60,7 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 					...result,
 					backOnline: true,
 					rebootConfirmed: lastRebootBefore !== undefined,
-					downtimeSeconds: Math.round((answeredAt - requestedAt) / 100) / 10,
+					downtimeSeconds: Math.round((Date.now() - requestedAt) / 100) / 10,
 					lastRebootAt: lastReboot !== undefined ? new Date(lastReboot).toISOString() : null,
 				},
 			];
@@ -72,6 +71,18 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 		message: `The reboot was initiated, but the FortiGate did not come back within ${Math.round(waitTimeoutMs / 1000)} s`,
 		description: 'Check the device on its console. A large configuration or a firmware upgrade pending at boot can take longer: raise Wait Timeout.',
 	});
+}
+
+/** Any answer of the status endpoint, the only sign of life when the web UI state cannot be read. */
+async function readStatusOnce(session: FortiGateSession, remainingMs: number): Promise<undefined> {
+	await session.request({
+		method: 'GET',
+		path: '/api/v2/monitor/system/status',
+		vdom: '',
+		timeoutMs: Math.min(session.timeoutMs, remainingMs),
+		purpose: { action: 'read the system status', permission: { group: 'any', access: 'read' } },
+	});
+	return undefined;
 }
 
 /** `utc_last_reboot` (ms) from the web UI state, the proof that a reboot happened. */

@@ -69,6 +69,8 @@ export interface RaisedEvent {
 export class Automation {
 	readonly shapes: AutomationShapes;
 	readonly deliveries: Delivery[] = [];
+	/** Test events whose log named another logid than the trigger's: FortiOS does not fire those. */
+	unmatchedTestEvents = 0;
 	/** Entries per table (512 global on 7.6.5); a test lowers one to fill it. */
 	readonly tableSizes: Record<Kind, number> = { 'automation-trigger': 512, 'automation-action': 512, 'automation-stitch': 512 };
 	private readonly tables: Record<Kind, Map<string, Row>> = {
@@ -137,8 +139,16 @@ export class Automation {
 					const stitch = this.tables['automation-stitch'].get(String(body.mkey ?? ''));
 					if (!stitch) throw new DeviceError(404, -3);
 					const fields = parseLogLine(String(body.log ?? ''));
-					// The 5-digit message ID, whether the line gives it or the 10-digit log ID.
-					const delivery = this.fire(stitch, logEntry(Number(String(fields.logid ?? '0').slice(-5)), fields)).then(() => undefined);
+					// fortios-automation-stitch.md, "Testing and counters": the log's logid must match the
+					// trigger's own value (the 5-digit form); without one FortiOS uses the trigger's. Any other
+					// form (the unverified 10-digit one) is taken as not matching: the stitch does not fire.
+					const triggerIds = this.triggerLogIds(String(stitch.trigger ?? ''));
+					const logid = fields.logid === undefined ? triggerIds[0] : /^\d{1,5}$/.test(fields.logid) ? Number(fields.logid) : undefined;
+					if (logid === undefined || (triggerIds.length > 0 && !triggerIds.includes(logid))) {
+						this.unmatchedTestEvents++;
+						return {};
+					}
+					const delivery = this.fire(stitch, logEntry(logid, fields)).then(() => undefined);
 					this.inFlight.add(delivery);
 					void delivery.finally(() => this.inFlight.delete(delivery));
 					return {};
@@ -227,12 +237,18 @@ export class Automation {
 		return (list ?? []).map((entry) => String(entry.action ?? entry.name ?? ''));
 	}
 
+	/** The trigger's log IDs in either shape (a table on 7.x, one integer on 6.4); none for other event types. */
+	private triggerLogIds(triggerName: string): number[] {
+		const logid = this.tables['automation-trigger'].get(triggerName)?.logid;
+		if (logid === undefined) return [];
+		return Array.isArray(logid) ? (logid as Array<{ id: number }>).map((entry) => Number(entry.id)) : [Number(logid)];
+	}
+
 	private matches(triggerName: string, event: RaisedEvent): boolean {
 		const trigger = this.tables['automation-trigger'].get(triggerName);
 		if (!trigger || trigger['event-type'] !== event.eventType) return false;
 		if (event.eventType !== 'event-log') return true;
-		const ids = Array.isArray(trigger.logid) ? (trigger.logid as Array<{ id: number }>).map((entry) => entry.id) : [Number(trigger.logid)];
-		if (!ids.includes(event.logid ?? -1)) return false;
+		if (!this.triggerLogIds(triggerName).includes(event.logid ?? -1)) return false;
 		const filters = (trigger.fields ?? []) as Array<{ name: string; value: string }>;
 		return filters.every((filter) => wildcard(filter.value).test(event.fields?.[filter.name] ?? ''));
 	}

@@ -1,4 +1,4 @@
-import { FortinetError } from '../../shared/errors';
+import { FortinetError } from '../../../shared/errors';
 
 /**
  * The answers of both login dialects, turned into errors an admin can act on.
@@ -78,16 +78,61 @@ export function parseLegacyLoginAnswer(body: string): { code: string; disclaimer
 	return { code: trimmed.charAt(0), disclaimer: /logindisclaimer/.test(trimmed) };
 }
 
-/** POST /api/v2/authentication answers `status` or `status_code`: 5 or 6 is success. */
-export function parseJsonLoginAnswer(body: string): { code: string; sessionKey?: string } | undefined {
+/** A JSON login's answer: whether it succeeded, its code, and the session key of the body form. */
+export interface JsonLoginAnswer {
+	success: boolean;
+	code: string;
+	sessionKey?: string;
+}
+
+/**
+ * Reads a 200 reply of POST /api/v2/authentication (fortios-rest-api.md
+ * section 1): `status_code` or a numeric `status`, 5 or 6 being success, or
+ * the words LOGIN_SUCCESS; a `session_key` in the body form. Anything else,
+ * a FortiOS error envelope above all (`"status": "error"`), is not a login
+ * answer: this firmware has no JSON login and /logincheck is tried next.
+ */
+export function parseJsonLoginAnswer(body: string): JsonLoginAnswer | undefined {
+	let json: unknown;
 	try {
-		const json = JSON.parse(body) as Record<string, unknown>;
-		const code = json.status_code ?? json.status;
-		const sessionKey = typeof json.session_key === 'string' ? json.session_key : undefined;
-		if (code === undefined && !sessionKey) return undefined;
-		const success = code === 5 || code === 6 || code === '5' || code === '6' || /LOGIN_SUCCESS/.test(body);
-		return { code: success ? '5' : String(code), sessionKey };
+		json = JSON.parse(body);
 	} catch {
 		return undefined;
 	}
+	if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+	const fields = json as Record<string, unknown>;
+	const code = [fields.status_code, fields.status].find((value) => typeof value === 'number' || (typeof value === 'string' && /^-?\d+$/.test(value.trim())));
+	const words = Object.values(fields).find((value): value is string => typeof value === 'string' && /^LOGIN_[A-Z_]+$/.test(value.trim()));
+	const sessionKey = typeof fields.session_key === 'string' && fields.session_key ? fields.session_key : undefined;
+	if (code === undefined && words === undefined && !sessionKey) return undefined;
+	const codeText = code !== undefined ? String(code).trim() : (words ?? '');
+	const success = codeText === '5' || codeText === '6' || words === 'LOGIN_SUCCESS' || (code === undefined && words === undefined && sessionKey !== undefined);
+	return { success, code: success ? '5' : codeText, sessionKey };
+}
+
+/** A JSON login answered success but left no session in either form. */
+export function noUsableSession(username: string): FortinetError {
+	return new FortinetError({
+		kind: 'login',
+		message: `The FortiGate answered the login of "${username}" with success but gave no session (no session key, no session and CSRF cookies)`,
+		description: 'Nothing can be sent without a session. Any session the FortiGate opened was logged out again. Check that the Base URL reaches the FortiGate itself and not a proxy that strips cookies, and report this with the FortiOS version; a REST API admin (FortiGate API Key credential) avoids logins altogether.',
+	});
+}
+
+/** /logincheck answered "1" without a session cookie: FortiOS 7.6.3+ logs in only through the JSON endpoint. */
+export function noSessionFromLogincheck(username: string, jsonLoginStatus: number): FortinetError {
+	return new FortinetError({
+		kind: 'login',
+		message: `The FortiGate accepted the password of "${username}" on /logincheck but issued no session cookie`,
+		description: `FortiOS 7.6.3 and later log admins in only through /api/v2/authentication, which answered HTTP ${jsonLoginStatus} here. Check that nothing between n8n and the FortiGate blocks /api/v2/authentication, or use the FortiGate API Key credential with a REST API admin.`,
+	});
+}
+
+export function disclaimerRefused(status: number): FortinetError {
+	return new FortinetError({
+		kind: 'login',
+		httpStatus: status,
+		message: `The FortiGate did not accept the login disclaimer (HTTP ${status})`,
+		description: 'The half-open session was logged out. Log in once in the web UI to see the disclaimer, or disable it (config system global, set pre-login-banner disable), or use the FortiGate API Key credential.',
+	});
 }
