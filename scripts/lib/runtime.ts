@@ -59,12 +59,15 @@ export function ensureRuntime(): void {
 	}
 }
 
-/** Builds the package and packs it; returns the tarball's path. */
+/**
+ * Packs the package exactly as `npm pack` (and `npm publish`) does: its
+ * prepack step builds dist/ afresh. Returns the tarball's path.
+ */
 export function packPackage(destination: string): string {
 	mkdirSync(destination, { recursive: true });
-	say('Building and packing n8n-nodes-fortinet…');
-	run('npm', ['run', '--silent', 'build'], { cwd: ROOT });
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+	say('Packing n8n-nodes-fortinet (npm pack, which builds it first)…');
+	// prepack's build prints to stdout too: the tarball's name is npm's last line.
+	const name = execFileSync('npm', ['pack', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 2] }).trim().split('\n').pop()!;
 	return join(destination, name);
 }
 

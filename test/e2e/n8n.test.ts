@@ -15,6 +15,8 @@ import {
 } from '../../scripts/lib/lab';
 import type { N8nInstance, WorkflowExport } from '../../scripts/lib/n8n';
 import { ROOT, bcryptHash } from '../../scripts/lib/runtime';
+import { FortiGateEmulator } from '../emulator/fortigate/FortiGateEmulator';
+import { DEMO_ADMINS } from '../emulator/fortigate/accounts';
 import { focusedWorkflow } from './workflows';
 
 /**
@@ -30,6 +32,32 @@ const OWNER = { email: 'owner@example.com', password: 'E2e-owner-2026' };
 let emulators: Emulators;
 let n8n: N8nInstance;
 let folder: string;
+
+/**
+ * Admin login on the firmware generations whose logins differ
+ * (fortios-rest-api.md section 1): 6.0 has only /logincheck (and answers the
+ * JSON endpoint with a 404 envelope), 7.6.3 gives the JSON session in
+ * cookies, 7.6.4 in the body. Each gets a credential of its own.
+ */
+const LOGIN_PROFILES = ['6.0', '7.6.3', '7.6.4'] as const;
+const loginDevices = new Map<(typeof LOGIN_PROFILES)[number], FortiGateEmulator>();
+const loginCredential = (profile: string) => ({ id: `fgtAdmin${profile.replace(/\./g, '')}Emu`.padEnd(16, '0'), name: `FortiGate ${profile} Admin Login` });
+const LOGIN_OPERATIONS = [
+	{ resource: 'system', operation: 'getStatus' },
+	{ resource: 'bannedIp', operation: 'add', ipAddresses: '203.0.113.77', expiry: 600 },
+	{ resource: 'system', operation: 'reboot', options: { waitForOnline: true, waitTimeout: 60, pollInterval: 0.5 } },
+];
+const loginWorkflows: WorkflowExport[] = LOGIN_PROFILES.flatMap((profile) =>
+	LOGIN_OPERATIONS.map((parameters) =>
+		focusedWorkflow({
+			id: `fgt-login-${profile.replace(/\./g, '')}-${parameters.operation}`,
+			nodeType: 'fortiGate',
+			credentialType: 'fortiGateAdminLoginApi',
+			credential: loginCredential(profile),
+			parameters: { authentication: 'adminLogin', ...parameters },
+		}),
+	),
+);
 
 const FORTIGATE_OPERATIONS = [
 	{ resource: 'system', operation: 'getStatus' },
@@ -79,24 +107,39 @@ function examples(): WorkflowExport[] {
 }
 
 function sessionTotals() {
-	const all = [emulators.fortiGate, emulators.cloud, emulators.onPrem];
+	const fortiGates = [emulators.fortiGate, ...loginDevices.values()];
+	const all = [...fortiGates, emulators.cloud, emulators.onPrem];
 	return {
 		logins: all.reduce((sum, emulator) => sum + emulator.counters.logins, 0),
-		ended: all.reduce((sum, emulator) => sum + emulator.counters.logouts + emulator.counters.sessionsExpired, 0) + emulators.fortiGate.counters.sessionsDroppedByReboot,
+		ended:
+			all.reduce((sum, emulator) => sum + emulator.counters.logouts + emulator.counters.sessionsExpired, 0) +
+			fortiGates.reduce((sum, emulator) => sum + emulator.counters.sessionsDroppedByReboot, 0),
 		open: all.reduce((sum, emulator) => sum + emulator.openSessions, 0),
 	};
 }
 
 async function waitUntilFortiGateIsUp(): Promise<void> {
-	while (emulators.fortiGate.isDown()) await new Promise((resolve) => setTimeout(resolve, 100));
+	while ([emulators.fortiGate, ...loginDevices.values()].some((device) => device.isDown())) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 beforeAll(async () => {
 	emulators = await startEmulators({ rebootDowntimeMs: 1_500 });
+	for (const profile of LOGIN_PROFILES) {
+		const device = new FortiGateEmulator({ profile, rebootDowntimeMs: 1_500 });
+		await device.start();
+		loginDevices.set(profile, device);
+	}
 	folder = mkdtempSync(join(tmpdir(), 'n8n-fortinet-e2e-'));
 	n8n = prepareN8n({ folder, port: 6200 + Math.floor(Math.random() * 400) * 2, owner: { email: OWNER.email, passwordHash: bcryptHash(OWNER.password) } });
-	n8n.importCredentials(emulatorCredentials(emulators));
-	const workflows = [...examples(), ...focused];
+	n8n.importCredentials([
+		...emulatorCredentials(emulators),
+		...[...loginDevices].map(([profile, device]) => ({
+			...loginCredential(profile),
+			type: 'fortiGateAdminLoginApi',
+			data: { baseUrl: device.url, username: DEMO_ADMINS[0].username, password: DEMO_ADMINS[0].password, vdom: '', certificateFingerprint: device.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
+		})),
+	]);
+	const workflows = [...examples(), ...focused, ...loginWorkflows];
 	n8n.importWorkflows(workflows, true);
 	await n8n.start();
 	await n8n.waitForWebhooks(workflows.map(webhookPath));
@@ -105,6 +148,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await n8n?.stop();
 	if (emulators) await stopEmulators(emulators);
+	await Promise.all([...loginDevices.values()].map(async (device) => await device.stop()));
 	if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -241,6 +285,29 @@ describe.each(Object.keys(FORTIGATE_AUTH))('FortiGate node with %s', (authentica
 		expect(status).toBe(200);
 		expect(body).toEqual([expect.objectContaining({ rebootInitiated: true, connectionDropped: true })]);
 		expect(emulators.fortiGate.counters.reboots).toBe(reboots + 1);
+	});
+});
+
+describe.each(LOGIN_PROFILES)('admin login on FortiOS %s', (profile) => {
+	const call = (operation: string) => n8n.webhook(`fgt-login-${profile.replace(/\./g, '')}-${operation}`);
+	const device = () => loginDevices.get(profile)!;
+
+	test('status, a write and a reboot with Wait for Online; every session logged out or ended by the reboot', async () => {
+		const { body: status } = await call('getStatus');
+		expect(status).toEqual([expect.objectContaining({ serial: device().profile.serial, version: device().profile.version })]);
+		const { body: ban } = await call('add');
+		expect(ban).toEqual([expect.objectContaining({ ip_address: '203.0.113.77', banned: true })]);
+		const { body: reboot } = await call('reboot');
+		expect(reboot).toEqual([expect.objectContaining({ rebootInitiated: true, backOnline: true, rebootConfirmed: true })]);
+		const counters = device().counters;
+		// Three executions, and one more login after the reboot ended the third one's session.
+		expect(counters.logins).toBe(4);
+		expect(counters.logouts).toBe(3);
+		expect(counters.sessionsDroppedByReboot).toBe(1);
+		expect(counters.csrfRejections).toBe(0);
+		expect(counters.requests['POST /logincheck'] ?? 0).toBe(profile === '6.0' ? 4 : 0);
+		expect(counters.requests['DELETE /api/v2/authentication'] ?? 0).toBe(profile === '6.0' ? 0 : 3);
+		expect(device().openSessions).toBe(0);
 	});
 });
 

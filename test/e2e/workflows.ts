@@ -13,6 +13,8 @@ export function focusedWorkflow(options: {
 	nodeType: 'fortiGate' | 'fortiClientEms';
 	credentialType: CredentialType;
 	parameters: Record<string, unknown>;
+	/** Another credential of that type than the examples' (a second device). */
+	credential?: { id: string; name: string };
 }): WorkflowExport {
 	return {
 		id: options.id,
@@ -36,7 +38,7 @@ export function focusedWorkflow(options: {
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: options.parameters,
-				credentials: { [options.credentialType]: CREDENTIAL_REFS[options.credentialType] },
+				credentials: { [options.credentialType]: options.credential ?? CREDENTIAL_REFS[options.credentialType] },
 			},
 		],
 		connections: { Webhook: { main: [[{ node: 'Operation', type: 'main', index: 0 }]] } },

@@ -120,6 +120,18 @@ export const MATRIX: MatrixCase[] = [
 	{ area: 'Refusals', title: 'Two-factor admin (answer 3)', message: 'Login answered 3: the admin "mfa-admin" needs a two-factor token code', fortiGate: { profile: '6.0' }, run: fgt('adminLogin', status, () => ({ username: 'mfa-admin', password: 'Mfa-Demo-2026' })) },
 	{ area: 'Refusals', title: 'Password change required (answer 4)', message: 'Login answered 4: the admin "new-admin" must change the password first', fortiGate: { profile: '6.0' }, run: fgt('adminLogin', status, () => ({ username: 'new-admin', password: 'New-Demo-2026' })) },
 	{ area: 'Refusals', title: 'admin-login-max reached', message: 'The FortiGate refuses new admin sessions: too many are open (admin-login-max)', fortiGate: { adminLoginMax: 0 }, run: fgt('adminLogin', status) },
+	{ area: 'Refusals', title: 'Admin login on 7.6.3+ with /api/v2/authentication blocked', message: 'The FortiGate accepted the password of "admin" on /logincheck but issued no session cookie', fortiGate: { profile: '7.6.3', jsonLogin: false }, run: fgt('adminLogin', status) },
+	{ area: 'Refusals', title: 'Login disclaimer refused', message: 'The FortiGate did not accept the login disclaimer (HTTP 403)', fortiGate: { profile: '6.0', loginDisclaimer: true, refuseDisclaimer: true }, run: fgt('adminLogin', status) },
+	{ area: 'Server replies', title: 'JSON login success without a usable session', message: 'The FortiGate answered the login of "admin" with success but gave no session (no session key, no session and CSRF cookies)', fortiGate: { profile: '7.6.3', jsonSessionForm: 'incomplete' }, run: fgt('adminLogin', status) },
+	{
+		area: 'Server replies',
+		title: 'Reboot whose connection is reset in the TLS handshake',
+		message: 'The reboot was NOT sent: the FortiGate closed the connection during POST /api/v2/monitor/system/os/reboot without answering',
+		run: (devices) => {
+			devices.fortiGate.handshakeResets = 1;
+			return fgt('apiKey', { resource: 'system', operation: 'reboot' })(devices);
+		},
+	},
 	{ area: 'Refusals', title: 'Wrong FortiClient Cloud access key', message: 'FortiClient Cloud refused the access key or account email (HTTP 401)', ems: { mode: 'cloud' }, run: ems('cloudAccessKey', { resource: 'endpoint', operation: 'getMany' }, { accessKey: 'wrong-wrong-wrong-wrong' }) },
 	{ area: 'Parameters', title: 'Policy list `1,,x`', message: 'Policy IDs must be whole numbers separated by commas: entry 2 is empty', run: fgt('apiKey', { resource: 'firewallPolicy', operation: 'getStatistics', policyIds: '1,,x' }) },
 	{ area: 'Parameters', title: 'Negative limit', message: 'Limit must be a whole number of at least 1, not -5', run: fgt('apiKey', { ...leases, limit: -5 }) },
@@ -170,6 +182,9 @@ export function reliabilityDocument(soakTable: string): string {
 		'- Every request has a timeout (node option Timeout, default 30 s); connecting counts against it too.',
 		'- Wait for Online never runs past Wait Timeout: each probe is cut to the time left.',
 		'- A GET is retried once on a reset connection; a reboot is never retried. A login refused with 0, 2, 3, 4 (or -1, -4) is never retried.',
+		'- A reboot or shutdown counts as sent only once its bytes were written to the established TLS connection to the device; a proxy that refuses or never answers CONNECT, or a handshake reset, gives "the reboot was NOT sent".',
+		'- Wait for Online takes every answer of a booting device (none, resets, 5xx, HTML, 401) as "not back yet" until Wait Timeout; an admin session ended by the reboot is replaced by one new login, logged out at the end.',
+		'- A login that fails half-way (disclaimer refused, a success without a usable session, an EMS signin without `sessionid`) logs out what the device opened before the error is shown.',
 		'- An admin session that the device ends is replaced at most twice per execution (EMS: three times), and a request is repeated once after it.',
 		'- A failed logout is tried once more after 300 ms; after that the session is reported as a warning.',
 		'- Replies larger than 64 MB are refused.',

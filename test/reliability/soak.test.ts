@@ -6,7 +6,7 @@ import { formatReport, runSoak } from './soak';
  */
 jest.setTimeout(180_000);
 
-test('100 executions under injected faults: no unhandled exception, no open session, no secret, no double reboot', async () => {
+test('100 executions under injected faults: no unhandled exception, no open session, no secret, no double reboot, no reboot reported that was not sent', async () => {
 	const report = await runSoak({ executions: 100, seed: 20261127 });
 	console.log(`Soak (short form)\n${formatReport(report)}`);
 	expect(report.unhandled).toEqual([]);
@@ -14,6 +14,7 @@ test('100 executions under injected faults: no unhandled exception, no open sess
 	expect(report.sessionsLeftOpen).toBe(0);
 	expect(report.secretOccurrences).toBe(0);
 	expect(report.rebootsSentTwice).toBe(0);
+	expect(report.powerActionsReportedNotSent).toBe(0);
 	expect(report.executions).toBe(100);
 	expect(Object.values(report.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(50);
 	expect(report.successes + report.cleanErrors).toBe(100);

@@ -7,6 +7,7 @@ import { credentialsFor, runFortiGate, type Authentication } from '../harness/fo
 import { emsCredentialsFor, runEms, type EmsAuthentication } from '../harness/fortiClientEms';
 import type { RunNodeResult } from '../harness/runNode';
 import { seededRandom } from '../emulator/shared/random';
+import { ConnectProxy } from '../harness/connectProxy';
 
 /**
  * The fault-injection run: node executions through n8n's ExecuteContext
@@ -29,7 +30,17 @@ export const FAULT_KINDS = [
 	'logoutFails',
 	'rebootReply',
 	'rebootDrop',
+	'proxyRefusesConnect',
+	'proxyStallsConnect',
+	'tlsResetInHandshake',
+	'disclaimerRefused',
+	'jsonLoginWithoutSession',
+	'bootAnswers5xxAnd401',
 ] as const;
+/** Faults between n8n and the device, met by a power action's own connection as often as by a login. */
+const TRANSPORT_FAULTS: readonly FaultKind[] = ['proxyRefusesConnect', 'proxyStallsConnect', 'tlsResetInHandshake'];
+/** Faults of the FortiGate's admin login. */
+const LOGIN_FAULTS: readonly FaultKind[] = ['adminLoginMax', 'disclaimerRefused', 'jsonLoginWithoutSession'];
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface SoakReport {
@@ -42,6 +53,8 @@ export interface SoakReport {
 	sessionsLeftOpen: number;
 	secretOccurrences: number;
 	rebootsSentTwice: number;
+	/** Reboots reported as initiated although the device never received them: must be 0. */
+	powerActionsReportedNotSent: number;
 	unhandled: string[];
 }
 
@@ -67,7 +80,8 @@ export async function runSoak(options: { executions: number; seed: number; log?:
 	const fortiGate = new FortiGateEmulator({ profile: '7.2', jsonLogin: false, rebootDowntimeMs: 300 });
 	const cloud = new EmsEmulator({ mode: 'cloud', endpointCount: 1500, pageCap: 500 });
 	const onPrem = new EmsEmulator({ mode: 'onPrem', endpointCount: 1500, pageCap: 500 });
-	await Promise.all([fortiGate.start(), cloud.start(), onPrem.start()]);
+	const proxy = new ConnectProxy();
+	const [proxyUrl] = await Promise.all([proxy.start(), fortiGate.start(), cloud.start(), onPrem.start()]);
 	const report: SoakReport = {
 		seed: options.seed,
 		executions: 0,
@@ -78,6 +92,7 @@ export async function runSoak(options: { executions: number; seed: number; log?:
 		sessionsLeftOpen: 0,
 		secretOccurrences: 0,
 		rebootsSentTwice: 0,
+		powerActionsReportedNotSent: 0,
 		unhandled: [],
 	};
 	const texts: string[] = [];
@@ -94,21 +109,23 @@ export async function runSoak(options: { executions: number; seed: number; log?:
 		for (let index = 0; index < options.executions; index++) {
 			const isFortiGate = next() < 0.6;
 			const kind: FaultKind | undefined = next() < 0.7 ? pick(FAULT_KINDS) : undefined;
-			const reboot = kind === 'rebootReply' || kind === 'rebootDrop';
-			// admin-login-max concerns admin sessions only; an API key opens none.
-			const sessionLimit = kind === 'adminLoginMax';
-			const target: Target = isFortiGate || reboot || sessionLimit
+			const transport = kind !== undefined && TRANSPORT_FAULTS.includes(kind);
+			const reboot = kind === 'rebootReply' || kind === 'rebootDrop' || kind === 'bootAnswers5xxAnd401' || (transport && next() < 0.5);
+			// Login faults concern admin sessions only; an API key opens none.
+			const adminOnly = kind !== undefined && LOGIN_FAULTS.includes(kind);
+			const rebootParameters = { resource: 'system', operation: 'reboot', ...(kind === 'bootAnswers5xxAnd401' ? { options: { waitForOnline: true, waitTimeout: 5, pollInterval: 0.1 } } : {}) };
+			const target: Target = isFortiGate || reboot || adminOnly || transport
 				? {
 						product: 'fortiGate',
-						authentication: sessionLimit ? 'adminLogin' : pick(['apiKey', 'adminLogin'] as const),
-						...(reboot ? { parameters: { resource: 'system', operation: 'reboot' }, path: '/api/v2/monitor/system/os/reboot' } : pick(FORTIGATE_OPERATIONS)),
+						authentication: adminOnly ? 'adminLogin' : pick(['apiKey', 'adminLogin'] as const),
+						...(reboot ? { parameters: rebootParameters, path: '/api/v2/monitor/system/os/reboot' } : pick(FORTIGATE_OPERATIONS)),
 					}
 				: { product: 'ems', authentication: pick(['cloudAccessKey', 'onPremLogin'] as const), ...pick(EMS_OPERATIONS) };
 			const continueOnFail = next() < 0.5;
 			const itemCount = reboot ? 1 : 1 + Math.floor(next() * 3);
 			const items: INodeExecutionData[] = Array.from({ length: itemCount }, () => ({ json: { id: 1 + Math.floor(next() * 1600) } }));
 			const emulator = target.product === 'fortiGate' ? fortiGate : target.authentication === 'cloudAccessKey' ? cloud : onPrem;
-			const restore = injectFault(kind, target, fortiGate, emulator, next);
+			const restore = injectFault(kind, target, { fortiGate, emulator, proxy, proxyUrl }, next);
 			if (kind) report.faults[kind]++;
 			const rebootsBefore = fortiGate.counters.reboots;
 
@@ -130,6 +147,8 @@ export async function runSoak(options: { executions: number; seed: number; log?:
 							continueOnFail,
 						});
 				const failedItems = outcome.output.filter((item) => typeof item.json.error === 'string');
+				const reportedInitiated = outcome.output.some((item) => item.json.rebootInitiated === true);
+				if (reportedInitiated && fortiGate.counters.reboots === rebootsBefore) report.powerActionsReportedNotSent++;
 				if (failedItems.length === 0) report.successes++;
 				else report.cleanErrors++;
 				texts.push(JSON.stringify(outcome.output), JSON.stringify(outcome.hints), outcome.logs.join('\n'));
@@ -167,18 +186,28 @@ export async function runSoak(options: { executions: number; seed: number; log?:
 	} finally {
 		process.stderr.write = writeErr;
 		process.stdout.write = writeOut;
-		await Promise.all([fortiGate.stop(), cloud.stop(), onPrem.stop()]);
+		await Promise.all([fortiGate.stop(), cloud.stop(), onPrem.stop(), proxy.stop()]);
 	}
 	return report;
 }
 
 type FaultSpec = Fault extends infer F ? (F extends Fault ? Omit<F, 'path'> & { path?: Fault['path'] } : never) : never;
 
+interface SoakDevices {
+	fortiGate: FortiGateEmulator;
+	emulator: FortiGateEmulator | EmsEmulator;
+	proxy: ConnectProxy;
+	proxyUrl: string;
+}
+
 /** Arms one fault for the coming execution; returns how to undo it. */
-function injectFault(kind: FaultKind | undefined, target: Target, fortiGate: FortiGateEmulator, emulator: FortiGateEmulator | EmsEmulator, next: () => number): () => void {
+function injectFault(kind: FaultKind | undefined, target: Target, devices: SoakDevices, next: () => number): () => void {
+	const { fortiGate, emulator, proxy } = devices;
 	const path = new RegExp(target.path.replace(/\//g, '\\/'));
 	const add = (fault: FaultSpec) => emulator.faults.add({ path, ...fault } as Fault);
 	const clear = () => emulator.faults.clear();
+	/** From the start, or from the first request on (when logins and reads have their connection). */
+	const soonOrLater = (arm: () => void) => (next() < 0.5 ? arm() : fortiGate.faults.add({ path: /./, kind: 'call', run: arm }));
 	switch (kind) {
 		case undefined:
 			return clear;
@@ -229,7 +258,57 @@ function injectFault(kind: FaultKind | undefined, target: Target, fortiGate: For
 			// Sometimes the connection drops before the reply, sometimes the device answers late.
 			if (next() < 0.5) add({ kind: 'latency', ms: 100 + Math.floor(next() * 400) });
 			return clear;
+		case 'proxyRefusesConnect':
+		case 'proxyStallsConnect': {
+			const saved = { https: process.env.HTTPS_PROXY, noProxy: process.env.NO_PROXY };
+			process.env.HTTPS_PROXY = devices.proxyUrl;
+			delete process.env.NO_PROXY;
+			proxy.behaviour = 'tunnel';
+			soonOrLater(() => (proxy.behaviour = kind === 'proxyRefusesConnect' ? 'refuse' : 'stall'));
+			return () => {
+				restoreEnv('HTTPS_PROXY', saved.https);
+				restoreEnv('NO_PROXY', saved.noProxy);
+				proxy.behaviour = 'tunnel';
+				clear();
+			};
+		}
+		case 'tlsResetInHandshake':
+			soonOrLater(() => (fortiGate.handshakeResets = 1 + Math.floor(next() * 2)));
+			return () => {
+				fortiGate.handshakeResets = 0;
+				clear();
+			};
+		case 'disclaimerRefused':
+			fortiGate.options.loginDisclaimer = true;
+			fortiGate.options.refuseDisclaimer = true;
+			return () => {
+				fortiGate.options.loginDisclaimer = false;
+				fortiGate.options.refuseDisclaimer = false;
+			};
+		case 'jsonLoginWithoutSession':
+			fortiGate.jsonLogin = true;
+			fortiGate.jsonSessionForm = next() < 0.5 ? 'incomplete' : 'none';
+			return () => {
+				fortiGate.jsonLogin = false;
+				fortiGate.jsonSessionForm = 'body';
+			};
+		case 'bootAnswers5xxAnd401':
+			// While it boots: a 503, an HTML page, a 401 and a 500, then the REST API is back.
+			add({
+				kind: 'call',
+				run: () => {
+					for (const [status, body] of [[503, 'Service Unavailable'], [200, '<html>System is starting...</html>'], [401, '{"status":"error","http_status":401}'], [500, '{"status":"error","http_status":500}']] as const) {
+						fortiGate.faults.add({ path: /^\/(api\/v2|logincheck)/, kind: 'status', status, body, contentType: body.startsWith('{') ? 'application/json' : 'text/html' });
+					}
+				},
+			});
+			return clear;
 	}
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+	if (value === undefined) delete process.env[name];
+	else process.env[name] = value;
 }
 
 function pick2<T>(next: () => number, list: T[]): T {
@@ -248,6 +327,7 @@ export function formatReport(report: SoakReport): string {
 		['sessions left open', String(report.sessionsLeftOpen)],
 		['secret occurrences', String(report.secretOccurrences)],
 		['reboots sent twice', String(report.rebootsSentTwice)],
+		['power actions reported although not sent', String(report.powerActionsReportedNotSent)],
 	];
 	const width = Math.max(...rows.map(([label]) => label.length));
 	return rows.map(([label, value]) => `${label.padEnd(width)}  ${value.padStart(6)}`).join('\n');

@@ -112,10 +112,11 @@ export class FortiGateEmulator extends HttpsEmulator {
 
 	/** Settings a test may change while the emulator runs (admin-login-max, reboot behaviour, ...). */
 	readonly options: Required<Omit<FortiGateEmulatorOptions, 'profile' | 'certificate' | 'jsonLogin' | 'backupMethods' | 'jsonSessionForm'>>;
-	readonly jsonSessionForm: NonNullable<FortiGateEmulatorOptions['jsonSessionForm']>;
+	/** Whether POST /api/v2/authentication exists, and where it puts the session; a test may change both. */
+	jsonLogin: boolean;
+	jsonSessionForm: NonNullable<FortiGateEmulatorOptions['jsonSessionForm']>;
 	/** The device's tables and state: addresses, banned IPs, tunnels, interfaces, HA, firmware, backups. */
 	readonly data: FortiGateData;
-	private readonly jsonLogin: boolean;
 	private readonly sessions = new Map<string, Session>();
 	private readonly failedLogins = new Map<string, { count: number; lockedUntil: number }>();
 	private readonly issued: string[] = [];

@@ -104,7 +104,9 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 	// so that the password reaches a URL (and the logs that keep URLs) only where GET is all there is.
 	const first = isBefore(version, 7, 0) && !password ? 'GET' : 'POST';
 	const firstTry = await outcomeOf(session.download(byMethod(first)));
-	if (!firstTry.ok && !(firstTry.error instanceof FortinetError && firstTry.error.code === METHOD_REFUSED)) throw firstTry.error;
+	// A firmware that routes the endpoint for the other method only may also answer 404.
+	const otherMethodMayWork = (error: unknown) => error instanceof FortinetError && (error.code === METHOD_REFUSED || error.httpStatus === 404);
+	if (!firstTry.ok && !otherMethodMayWork(firstTry.error)) throw firstTry.error;
 	const file = firstTry.ok ? firstTry.value : await session.download(byMethod(first === 'GET' ? 'POST' : 'GET'));
 
 	const hostname = String(status.hostname ?? 'fortigate');
