@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { parseBaseUrl } from '../../shared/baseUrl';
+import { credentialSecret, credentialText, readTlsSettings } from '../../shared/credentialData';
 import { FortinetError } from '../../shared/errors';
 import type { TlsSettings } from '../../shared/tls';
 
@@ -19,27 +20,19 @@ export interface EmsConnection {
 	site?: string;
 }
 
-function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : '';
-}
-
 function missing(message: string, description: string): FortinetError {
 	return new FortinetError({ kind: 'configuration', message, description });
 }
 
 export function readEmsConnection(authentication: EmsAuthentication, data: ICredentialDataDecryptedObject): EmsConnection {
-	const tls: TlsSettings = {
-		allowUnauthorizedCerts: data.allowUnauthorizedCerts === true,
-		certificateFingerprint: text(data.certificateFingerprint),
-		caCertificate: text(data.caCertificate),
-	};
+	const tls: TlsSettings = readTlsSettings(data);
 	if (authentication === 'cloudAccessKey') {
 		const connection: EmsConnection = {
 			authentication,
-			baseUrl: parseBaseUrl(text(data.baseUrl) || FORTICLIENT_CLOUD_URL, 'FortiClient Cloud'),
+			baseUrl: parseBaseUrl(credentialText(data.baseUrl) || FORTICLIENT_CLOUD_URL, 'FortiClient Cloud'),
 			tls,
-			accessKey: text(data.accessKey),
-			accountEmail: text(data.accountEmail),
+			accessKey: credentialText(data.accessKey),
+			accountEmail: credentialText(data.accountEmail),
 		};
 		if (!connection.accessKey || !connection.accountEmail) {
 			throw missing(
@@ -53,9 +46,9 @@ export function readEmsConnection(authentication: EmsAuthentication, data: ICred
 		authentication,
 		baseUrl: parseBaseUrl(data.baseUrl, 'FortiClient EMS'),
 		tls,
-		username: text(data.username),
-		password: typeof data.password === 'string' ? data.password : '',
-		site: text(data.site) || undefined,
+		username: credentialText(data.username),
+		password: credentialSecret(data.password),
+		site: credentialText(data.site) || undefined,
 	};
 	if (!connection.username || !connection.password) {
 		throw missing('The FortiClient EMS credential needs a username and a password', 'Enter an EMS administrator\'s name and password as used on the EMS login page.');

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { parseBaseUrl } from '../../shared/baseUrl';
+import { credentialText, readKeyOrLogin, readTlsSettings } from '../../shared/credentialData';
 import { FortinetError } from '../../shared/errors';
 import type { TlsSettings } from '../../shared/tls';
 
@@ -17,10 +18,6 @@ export interface FortiGateConnection {
 	password?: string;
 }
 
-function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : '';
-}
-
 export function readConnection(
 	authentication: FortiGateAuthentication,
 	data: ICredentialDataDecryptedObject,
@@ -28,32 +25,22 @@ export function readConnection(
 	const connection: FortiGateConnection = {
 		authentication,
 		baseUrl: parseBaseUrl(data.baseUrl, 'FortiGate'),
-		vdom: text(data.vdom),
-		tls: {
-			allowUnauthorizedCerts: data.allowUnauthorizedCerts === true,
-			certificateFingerprint: text(data.certificateFingerprint),
-			caCertificate: text(data.caCertificate),
-		},
+		vdom: credentialText(data.vdom),
+		tls: readTlsSettings(data),
 	};
-	if (authentication === 'apiKey') {
-		connection.apiKey = text(data.apiKey);
-		if (!connection.apiKey) {
-			throw new FortinetError({
+	const secrets = readKeyOrLogin(data, authentication === 'apiKey', {
+		key: () =>
+			new FortinetError({
 				kind: 'configuration',
 				message: 'The FortiGate API Key credential has no API key',
 				description: 'Create a REST API admin (System > Administrators > Create New > REST API Admin), copy the key it shows once, and paste it into the credential.',
-			});
-		}
-	} else {
-		connection.username = text(data.username);
-		connection.password = typeof data.password === 'string' ? data.password : '';
-		if (!connection.username || !connection.password) {
-			throw new FortinetError({
+			}),
+		login: () =>
+			new FortinetError({
 				kind: 'configuration',
 				message: 'The FortiGate Admin Login credential needs a username and a password',
 				description: 'Enter the administrator\'s username and password as used on the FortiGate login page.',
-			});
-		}
-	}
-	return connection;
+			}),
+	});
+	return { ...connection, ...secrets };
 }

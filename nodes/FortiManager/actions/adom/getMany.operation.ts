@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { FortiManagerSession } from '../../transport/FortiManagerSession';
+
+export const description: INodeProperties[] = [];
+
+export async function execute(this: IExecuteFunctions, session: FortiManagerSession): Promise<IDataObject[]> {
+	const adoms = (await session.call({ method: 'get', url: '/dvmdb/adom', purpose: 'list the ADOMs' })) as IDataObject[] | undefined;
+	return (adoms ?? []).map((adom) => ({ adom: adom.name, description: adom.desc ?? '', raw: adom }));
+}

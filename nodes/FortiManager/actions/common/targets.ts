@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { FortinetError } from '../../../shared/errors';
+
+/** The devices an operation is for, in the two forms FortiManager takes them. */
+export interface Targets {
+	/** `/sys/proxy/json` targets (fortimanager-jsonrpc.md section 4). */
+	proxy: string[];
+	/** A script's or an install's `scope`: `{name, vdom}` is a device, `{name}` a group (section 5). */
+	scope: Array<{ name: string; vdom?: string }>;
+}
+
+/**
+ * Reads `targets` (DESIGN.md section 2): a comma-separated string, or an
+ * array from an expression, of device names, `group:<name>`, or `*` for
+ * every FortiGate of the ADOM.
+ */
+export function readTargets(raw: unknown, adom: string): Targets {
+	const entries = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((entry) => entry.trim()).filter(Boolean);
+	if (entries.length === 0) {
+		throw new FortinetError({
+			kind: 'parameter',
+			message: 'Targets is empty: name the devices to run on',
+			description: 'Give device names as FortiManager lists them, group:<group name>, or * for every FortiGate of the ADOM, separated by commas.',
+		});
+	}
+	const base = `adom/${adom}`;
+	const targets: Targets = { proxy: [], scope: [] };
+	for (const entry of [...new Set(entries)]) {
+		if (entry === '*') {
+			targets.proxy.push(`${base}/group/All_FortiGate`);
+			targets.scope.push({ name: 'All_FortiGate' });
+		} else if (/^group:/i.test(entry)) {
+			const group = entry.slice(entry.indexOf(':') + 1).trim();
+			if (!group) throw new FortinetError({ kind: 'parameter', message: 'Targets: "group:" needs a group name', description: 'Write group:<name>, for example group:branches.' });
+			targets.proxy.push(`${base}/group/${group}`);
+			targets.scope.push({ name: group });
+		} else {
+			targets.proxy.push(`${base}/device/${entry}`);
+			targets.scope.push({ name: entry, vdom: 'root' });
+		}
+	}
+	return targets;
+}
+
+/** The `targets` parameter of an operation that runs on devices. */
+export function targetsField(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Targets',
+		name: 'targets',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'fgt-branch-01, group:branches, *',
+		description: 'Device names, group:<group name>, or * for every FortiGate of the ADOM, separated by commas (or an array from an expression)',
+		displayOptions: { show },
+	};
+}
