@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 	if (firstStart) n8n.importWorkflows(loadExamples(n8n.filesFolder));
 	await n8n.start();
 
-	const { fortiGate, cloud, onPrem } = emulators;
+	const { fortiGate, cloud, onPrem, fortiManager } = emulators;
 	console.log(
 		[
 			'',
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
 			`FortiGate emulator:  ${fortiGate.url} (FortiOS ${fortiGate.profile.version})`,
 			`FortiClient Cloud:   ${cloud.url}`,
 			`FortiClient EMS:     ${onPrem.url}`,
+			`FortiManager:        ${fortiManager.url} (managing ${fortiManager.fleet.devices.map((device) => device.name).join(', ')})`,
 			'',
 			'The examples are under Overview; their credentials point at the emulators.',
 			'For the alert example, activate it and send:',

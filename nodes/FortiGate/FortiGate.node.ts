@@ -8,6 +8,7 @@ import {
 import * as address from './actions/address';
 import * as addressGroup from './actions/addressGroup';
 import * as bannedIp from './actions/bannedIp';
+import * as custom from './actions/custom';
 import * as dhcpLease from './actions/dhcpLease';
 import * as firewallPolicy from './actions/firewallPolicy';
 import * as firmware from './actions/firmware';
@@ -58,6 +59,7 @@ export class FortiGate implements INodeType {
 					{ name: 'Address', value: 'address' },
 					{ name: 'Address Group', value: 'addressGroup' },
 					{ name: 'Banned IP', value: 'bannedIp' },
+					{ name: 'Custom API Call', value: 'custom' },
 					{ name: 'DHCP Lease', value: 'dhcpLease' },
 					{ name: 'Firewall Policy', value: 'firewallPolicy' },
 					{ name: 'Firmware', value: 'firmware' },
@@ -72,6 +74,7 @@ export class FortiGate implements INodeType {
 			...address.description,
 			...addressGroup.description,
 			...bannedIp.description,
+			...custom.description,
 			...dhcpLease.description,
 			...firewallPolicy.description,
 			...firmware.description,

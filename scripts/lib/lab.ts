@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { CLOUD_ACCOUNT, EmsEmulator, ON_PREM_ADMINS } from '../../test/emulator/ems/EmsEmulator';
 import { FortiGateEmulator } from '../../test/emulator/fortigate/FortiGateEmulator';
 import { DEMO_ADMINS, DEMO_API_USERS } from '../../test/emulator/fortigate/accounts';
+import { FMG_API_KEYS } from '../../test/emulator/fortimanager/accounts';
+import { FortiManagerEmulator } from '../../test/emulator/fortimanager/FortiManagerEmulator';
 import { N8nInstance, type CredentialExport, type WorkflowExport } from './n8n';
 import { ROOT, ensureRuntime, packPackage } from './runtime';
 
@@ -13,12 +15,15 @@ export const CREDENTIAL_REFS = {
 	fortiGateAdminLoginApi: { id: 'fgtAdminEmu00001', name: 'FortiGate Admin Login' },
 	fortiClientCloudApi: { id: 'fctCloudEmu00001', name: 'FortiClient Cloud' },
 	fortiClientEmsApi: { id: 'fctEmsEmu0000001', name: 'FortiClient EMS' },
+	fortiManagerApi: { id: 'fmgApiKeyEmu0001', name: 'FortiManager' },
 } as const;
 
 export interface Emulators {
 	fortiGate: FortiGateEmulator;
 	cloud: EmsEmulator;
 	onPrem: EmsEmulator;
+	/** With its own fleet of FortiGate emulators (three branches, one down; a customer ADOM). */
+	fortiManager: FortiManagerEmulator;
 }
 
 export async function startEmulators(options: { rebootDowntimeMs: number; endpointCount?: number }): Promise<Emulators> {
@@ -26,17 +31,18 @@ export async function startEmulators(options: { rebootDowntimeMs: number; endpoi
 		fortiGate: new FortiGateEmulator({ profile: '7.2', rebootDowntimeMs: options.rebootDowntimeMs }),
 		cloud: new EmsEmulator({ mode: 'cloud', endpointCount: options.endpointCount ?? 250 }),
 		onPrem: new EmsEmulator({ mode: 'onPrem', endpointCount: options.endpointCount ?? 250 }),
+		fortiManager: new FortiManagerEmulator(),
 	};
-	await Promise.all([emulators.fortiGate.start(), emulators.cloud.start(), emulators.onPrem.start()]);
+	await Promise.all([emulators.fortiGate.start(), emulators.cloud.start(), emulators.onPrem.start(), emulators.fortiManager.start()]);
 	return emulators;
 }
 
 export async function stopEmulators(emulators: Emulators): Promise<void> {
-	await Promise.all([emulators.fortiGate.stop(), emulators.cloud.stop(), emulators.onPrem.stop()]);
+	await Promise.all([emulators.fortiGate.stop(), emulators.cloud.stop(), emulators.onPrem.stop(), emulators.fortiManager.stop()]);
 }
 
 /** Credentials pointing at the emulators, pinned to their certificates, in n8n's import shape. */
-export function emulatorCredentials({ fortiGate, cloud, onPrem }: Emulators): CredentialExport[] {
+export function emulatorCredentials({ fortiGate, cloud, onPrem, fortiManager }: Emulators): CredentialExport[] {
 	const fortiGateTls = { certificateFingerprint: fortiGate.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' };
 	return [
 		{ ...CREDENTIAL_REFS.fortiGateApiKeyApi, type: 'fortiGateApiKeyApi', data: { baseUrl: fortiGate.url, apiKey: DEMO_API_USERS[0].key, vdom: '', ...fortiGateTls } },
@@ -46,6 +52,11 @@ export function emulatorCredentials({ fortiGate, cloud, onPrem }: Emulators): Cr
 			...CREDENTIAL_REFS.fortiClientEmsApi,
 			type: 'fortiClientEmsApi',
 			data: { baseUrl: onPrem.url, username: ON_PREM_ADMINS[0].name, password: ON_PREM_ADMINS[0].password, site: '', certificateFingerprint: onPrem.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
+		},
+		{
+			...CREDENTIAL_REFS.fortiManagerApi,
+			type: 'fortiManagerApi',
+			data: { baseUrl: fortiManager.url, authType: 'apiKey', apiKey: FMG_API_KEYS[0].key, adom: 'root', certificateFingerprint: fortiManager.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
 		},
 	];
 }

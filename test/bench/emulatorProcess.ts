@@ -6,10 +6,12 @@ export class EmulatorProcess {
 	url = '';
 	fingerprint = '';
 	caCertificate = '';
+	/** A FortiManager's managed FortiGates, each an emulator of its own. */
+	devices: Array<{ name: string; url: string; fingerprint: string }> = [];
 	private child?: ChildProcess;
 
 	constructor(
-		private readonly kind: 'fortiGate' | 'ems',
+		private readonly kind: 'fortiGate' | 'ems' | 'fortiManager',
 		private readonly options: Record<string, unknown>,
 	) {}
 
@@ -18,8 +20,8 @@ export class EmulatorProcess {
 			execArgv: ['-r', 'ts-node/register'],
 			env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PREFER_TS_EXTS: 'true' },
 		});
-		const ready = await new Promise<{ url: string; fingerprint: string; caCertificate: string }>((resolve) => this.child!.once('message', resolve as never));
-		Object.assign(this, ready);
+		const ready = await new Promise<{ url: string; fingerprint: string; caCertificate: string; devices?: EmulatorProcess['devices'] }>((resolve) => this.child!.once('message', resolve as never));
+		Object.assign(this, { ...ready, devices: ready.devices ?? [] });
 	}
 
 	async counters(): Promise<{ counters: Record<string, unknown>; openSessions: number; rebootTimeline?: { down?: number; up?: number; firstRequestAfter?: number } }> {

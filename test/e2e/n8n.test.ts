@@ -32,6 +32,9 @@ const OWNER = { email: 'owner@example.com', password: 'E2e-owner-2026' };
 let emulators: Emulators;
 let n8n: N8nInstance;
 let folder: string;
+let ownerSession: ReturnType<N8nInstance['restAs']> | undefined;
+/** The owner's REST session, logged in once for the whole suite. */
+const ownerRest = () => (ownerSession ??= n8n.restAs(OWNER));
 
 /**
  * Admin login on the firmware generations whose logins differ
@@ -80,6 +83,13 @@ const EMS_OPERATIONS = [
 ];
 const FORTIGATE_AUTH = { apiKey: 'fortiGateApiKeyApi', adminLogin: 'fortiGateAdminLoginApi' } as const;
 const EMS_AUTH = { cloudAccessKey: 'fortiClientCloudApi', onPremLogin: 'fortiClientEmsApi' } as const;
+const FORTIMANAGER_OPERATIONS = [
+	{ resource: 'device', operation: 'getMany', returnAll: true },
+	{ resource: 'deviceGroup', operation: 'getMany' },
+	{ resource: 'fortiGateApi', operation: 'request', method: 'GET', path: '/api/v2/monitor/system/status', targets: '*' },
+	{ resource: 'script', operation: 'run', scriptSource: 'adHoc', scriptContent: 'get system status', targets: 'group:branches', options: { pollInterval: 0.2 } },
+	{ resource: 'system', operation: 'getStatus' },
+];
 
 const focused: WorkflowExport[] = [
 	...Object.entries(FORTIGATE_AUTH).flatMap(([authentication, credentialType]) =>
@@ -92,6 +102,7 @@ const focused: WorkflowExport[] = [
 			focusedWorkflow({ id: `ems-${parameters.operation}-${authentication}`, nodeType: 'fortiClientEms', credentialType, parameters: { authentication, ...parameters } }),
 		),
 	),
+	...FORTIMANAGER_OPERATIONS.map((parameters) => focusedWorkflow({ id: `fmg-${parameters.resource}-${parameters.operation}`, nodeType: 'fortiManager', credentialType: 'fortiManagerApi', parameters })),
 ];
 
 function examples(): WorkflowExport[] {
@@ -108,7 +119,7 @@ function examples(): WorkflowExport[] {
 
 function sessionTotals() {
 	const fortiGates = [emulators.fortiGate, ...loginDevices.values()];
-	const all = [...fortiGates, emulators.cloud, emulators.onPrem];
+	const all = [...fortiGates, emulators.cloud, emulators.onPrem, emulators.fortiManager];
 	return {
 		logins: all.reduce((sum, emulator) => sum + emulator.counters.logins, 0),
 		ended:
@@ -311,6 +322,44 @@ describe.each(LOGIN_PROFILES)('admin login on FortiOS %s', (profile) => {
 	});
 });
 
+describe('FortiManager node', () => {
+	const call = (resource: string, operation: string) => n8n.webhook(`fmg-${resource}-${operation}`);
+
+	test('devices, groups and status', async () => {
+		const devices = (await call('device', 'getMany')).body as Array<{ device: string; online: boolean; firmware: string }>;
+		expect(devices.map((device) => [device.device, device.online, device.firmware])).toEqual([
+			['fgt-branch-01', true, '7.2.8'],
+			['fgt-branch-02', true, '6.4.14'],
+			['fgt-branch-03', false, '7.6.4'],
+		]);
+		const groups = (await call('deviceGroup', 'getMany')).body as Array<{ group: string }>;
+		expect(groups.map((group) => group.group)).toEqual(['branches', 'All_FortiGate']);
+		expect((await call('system', 'getStatus')).body).toEqual([expect.objectContaining({ hostname: 'FMG-EMU' })]);
+	});
+
+	test('a FortiOS call on every FortiGate: one item per device, the unreachable one with its error', async () => {
+		const { status, body } = await call('fortiGateApi', 'request');
+		expect(status).toBe(200);
+		expect((body as Array<{ device: string; success: boolean }>).map((item) => [item.device, item.success])).toEqual([
+			['fgt-branch-01', true],
+			['fgt-branch-02', true],
+			['fgt-branch-03', false],
+		]);
+	});
+
+	test('CLI lines on a group: per-device output, the temporary script removed', async () => {
+		const scripts = [...emulators.fortiManager.scripts.get('root')!.keys()];
+		const { body } = await call('script', 'run');
+		expect((body as Array<{ device: string; success: boolean }>).map((item) => [item.device, item.success])).toEqual([
+			['fgt-branch-01', true],
+			['fgt-branch-02', true],
+			['fgt-branch-03', false],
+		]);
+		expect([...emulators.fortiManager.scripts.get('root')!.keys()]).toEqual(scripts);
+		expect(emulators.fortiManager.locksHeld).toBe(0);
+	});
+});
+
 describe.each(Object.keys(EMS_AUTH))('FortiClient EMS node with %s', (authentication) => {
 	const emulator = () => (authentication === 'cloudAccessKey' ? emulators.cloud : emulators.onPrem);
 	const call = (operation: string) => n8n.webhook(`ems-${operation}-${authentication}`);
@@ -332,14 +381,32 @@ describe.each(Object.keys(EMS_AUTH))('FortiClient EMS node with %s', (authentica
 	});
 });
 
+describe('the package as npm pack makes it, installed in n8n', () => {
+	test('n8n lists every node and credential of the package\'s "n8n" attribute', async () => {
+		const rest = await ownerRest();
+		// The editor's type files; the dot segment leaves /rest for the path n8n serves them on.
+		const nodes = (await rest('GET', '/../types/nodes.json')).body as Array<{ name: string }>;
+		const credentials = (await rest('GET', '/../types/credentials.json')).body as Array<{ name: string }>;
+		const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
+		expect(nodes.map((node) => node.name).filter((name) => name.startsWith('n8n-nodes-fortinet.')).sort()).toEqual(
+			['fortiClientEms', 'fortiGate', 'fortiGateTrigger', 'fortiManager'].map((name) => `n8n-nodes-fortinet.${name}`),
+		);
+		expect(manifest.n8n.nodes).toHaveLength(4);
+		const ours = ['fortiClientCloudApi', 'fortiClientEmsApi', 'fortiGateAdminLoginApi', 'fortiGateApiKeyApi', 'fortiManagerApi'];
+		expect(credentials.map((credential) => credential.name).filter((name) => ours.includes(name)).sort()).toEqual(ours);
+		expect(manifest.n8n.credentials).toHaveLength(ours.length);
+	});
+});
+
 describe('the credentials\' Test button in n8n', () => {
 	async function testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }) {
-		const rest = await n8n.restAs(OWNER);
+		// One login for all: n8n allows 5 logins a minute per account.
+		const rest = await ownerRest();
 		const { body } = await rest('POST', '/credentials/test', { credentials: credential });
 		return (body as { data: { status: string; message: string } }).data;
 	}
 
-	test('each of the four credential types connects, and says so', async () => {
+	test('each of the five credential types connects, and says so', async () => {
 		const messages = [];
 		for (const credential of emulatorCredentials(emulators)) messages.push(await testCredential(credential));
 		expect(messages).toEqual([
@@ -347,6 +414,7 @@ describe('the credentials\' Test button in n8n', () => {
 			{ status: 'OK', message: 'Connected to FGT-EMU-72 (FortiOS v7.2.8)' },
 			{ status: 'OK', message: 'Connected to FortiClient Cloud (250 endpoints)' },
 			{ status: 'OK', message: 'Connected to EMS FCTEMS0000000001' },
+			{ status: 'OK', message: 'Connected to FMG-EMU (v7.4.5-build2588 240925 (GA))' },
 		]);
 	});
 

@@ -10,7 +10,7 @@ type CredentialType = keyof typeof CREDENTIAL_REFS;
  */
 export function focusedWorkflow(options: {
 	id: string;
-	nodeType: 'fortiGate' | 'fortiClientEms';
+	nodeType: 'fortiGate' | 'fortiClientEms' | 'fortiManager';
 	credentialType: CredentialType;
 	parameters: Record<string, unknown>;
 	/** Another credential of that type than the examples' (a second device). */

@@ -1,16 +1,17 @@
 import { EmsEmulator, type EmsEmulatorOptions } from './ems/EmsEmulator';
 import { FortiGateEmulator, type FortiGateEmulatorOptions } from './fortigate/FortiGateEmulator';
+import { FortiManagerEmulator, type FortiManagerEmulatorOptions } from './fortimanager/FortiManagerEmulator';
 
 /**
  * An emulator in a process of its own, for measurements where the emulator
  * must not share the measured process's CPU and memory. Started with fork();
- * argv[2] is JSON {"kind": "fortiGate" | "ems", "options": {...}}. It sends
- * {url, fingerprint, caCertificate} when listening and answers "counters"
- * messages with its counters.
+ * argv[2] is JSON {"kind": "fortiGate" | "ems" | "fortiManager", "options": {...}}.
+ * It sends {url, fingerprint, caCertificate} (and a FortiManager's devices)
+ * when listening and answers "counters" messages with its counters.
  */
 async function main(): Promise<void> {
-	const { kind, options } = JSON.parse(process.argv[2]) as { kind: 'fortiGate' | 'ems'; options: FortiGateEmulatorOptions & EmsEmulatorOptions };
-	const emulator = kind === 'ems' ? new EmsEmulator(options) : new FortiGateEmulator(options);
+	const { kind, options } = JSON.parse(process.argv[2]) as { kind: 'fortiGate' | 'ems' | 'fortiManager'; options: FortiGateEmulatorOptions & EmsEmulatorOptions & FortiManagerEmulatorOptions };
+	const emulator = kind === 'ems' ? new EmsEmulator(options) : kind === 'fortiManager' ? new FortiManagerEmulator(options) : new FortiGateEmulator(options);
 	await emulator.start();
 	process.on('message', (message) => {
 		if (message === 'counters') {
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
 		}
 		if (message === 'stop') void emulator.stop().then(() => process.exit(0));
 	});
-	process.send!({ url: emulator.url, fingerprint: emulator.fingerprint, caCertificate: emulator.caCertificate });
+	const devices = emulator instanceof FortiManagerEmulator ? emulator.fleet.devices.map((device) => ({ name: device.name, url: device.emulator!.url, fingerprint: device.emulator!.fingerprint })) : undefined;
+	process.send!({ url: emulator.url, fingerprint: emulator.fingerprint, caCertificate: emulator.caCertificate, devices });
 }
 
 void main();

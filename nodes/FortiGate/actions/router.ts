@@ -5,6 +5,7 @@ import type { FortiGateSession } from '../transport/FortiGateSession';
 import { openFortiGateSession } from '../transport/openSession';
 import * as address from './address';
 import * as addressGroup from './addressGroup';
+import * as custom from './custom';
 import * as bannedIp from './bannedIp';
 import * as dhcpLease from './dhcpLease';
 import * as firewallPolicy from './firewallPolicy';
@@ -18,6 +19,7 @@ const operations: OperationTable<FortiGateSession> = Object.freeze({
 	system: { backupConfig: system.backupConfig, getStatus: system.getStatus, reboot: system.reboot, shutdown: system.shutdown },
 	address: { create: address.create, delete: address.delete, get: address.get, getMany: address.getMany, update: address.update },
 	addressGroup: { addMembers: addressGroup.addMembers, getMany: addressGroup.getMany, removeMembers: addressGroup.removeMembers },
+	custom: { apiRequest: custom.apiRequest },
 	bannedIp: { add: bannedIp.add, getMany: bannedIp.getMany, remove: bannedIp.remove, removeAll: bannedIp.removeAll },
 	dhcpLease: { getMany: dhcpLease.getMany },
 	firewallPolicy: { getStatistics: firewallPolicy.getStatistics },

@@ -31,6 +31,14 @@ export const optionsCollection: INodeProperties = {
 			description: 'How often to check whether the FortiGate answers again',
 			displayOptions: { show: { '/operation': ['reboot'], waitForOnline: [true] } },
 		},
+		{
+			displayName: 'Split Results',
+			name: 'splitResults',
+			type: 'boolean',
+			default: false,
+			description: 'Whether a reply holding a list of results gives one item per result (with its VDOM) instead of one item per FortiOS envelope',
+			displayOptions: { show: { '/resource': ['custom'] } },
+		},
 		timeoutOption,
 		{
 			displayName: 'VDOM',

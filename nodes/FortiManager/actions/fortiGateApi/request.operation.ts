@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { FortinetError } from '../../../shared/errors';
+import { apiRequestFields, readApiRequest } from '../../../shared/apiRequest';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { adomFor, getOptions } from '../common/options';
 import { proxyToDevices, type DeviceReply } from '../common/proxy';
@@ -12,46 +12,7 @@ const show = { resource: ['fortiGateApi'], operation: ['request'] };
 
 export const description: INodeProperties[] = [
 	targetsField(show),
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'DELETE', value: 'DELETE' },
-			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST' },
-			{ name: 'PUT', value: 'PUT' },
-		],
-		default: 'GET',
-		description: 'The FortiOS REST method',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Path',
-		name: 'path',
-		type: 'string',
-		default: '/api/v2/monitor/system/status',
-		required: true,
-		placeholder: '/api/v2/cmdb/firewall/address',
-		description: 'FortiOS REST path under /api/v2/, as on the FortiGate itself',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Query',
-		name: 'query',
-		type: 'json',
-		default: '{}',
-		description: 'Query parameters as a JSON object, such as {"vdom": "root"}',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Body',
-		name: 'body',
-		type: 'json',
-		default: '{}',
-		description: 'The JSON body FortiOS expects for POST and PUT',
-		displayOptions: { show: { ...show, method: ['POST', 'PUT'] } },
-	},
+	...apiRequestFields(show),
 ];
 
 /**
@@ -63,14 +24,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {
 	const adom = adomFor(this, itemIndex, session.adom);
 	const options = getOptions(this, itemIndex);
-	const method = this.getNodeParameter('method', itemIndex, 'GET') as 'GET' | 'POST' | 'PUT' | 'DELETE';
-	const path = String(this.getNodeParameter('path', itemIndex, '')).trim();
-	if (!/^\/api\/v2\/[^?#]+$/.test(path)) {
-		throw new FortinetError({ kind: 'parameter', message: `Path must be a FortiOS REST path under /api/v2/, not "${path}"`, description: 'Write it as on the FortiGate, such as /api/v2/monitor/system/status, and put query parameters in Query.' });
-	}
-	const query = jsonParameter(this.getNodeParameter('query', itemIndex, '{}'), 'Query');
-	const body = method === 'POST' || method === 'PUT' ? jsonParameter(this.getNodeParameter('body', itemIndex, '{}'), 'Body') : undefined;
-	const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)])).toString();
+	const { method, path, query, body } = readApiRequest(this, itemIndex);
+	const search = new URLSearchParams(query).toString();
 	const replies = await proxyToDevices(session, {
 		method,
 		resource: search ? `${path}?${search}` : path,
@@ -98,16 +53,4 @@ function deviceItems(reply: DeviceReply, split: boolean): IDataObject[] {
 		return (envelope.results as unknown[]).map((result) => ({ ...base, ...(typeof result === 'object' && result !== null ? (result as IDataObject) : { result: result as IDataObject }) }));
 	}
 	return [{ ...base, results: envelope.results as IDataObject, vdom: envelope.vdom ?? null, version: envelope.version ?? null, serial: envelope.serial ?? null }];
-}
-
-function jsonParameter(raw: unknown, label: string): IDataObject {
-	if (raw === '' || raw === undefined || raw === null) return {};
-	if (typeof raw === 'object') return raw as IDataObject;
-	try {
-		const parsed = JSON.parse(String(raw)) as unknown;
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as IDataObject;
-	} catch {
-		// explained below
-	}
-	throw new FortinetError({ kind: 'parameter', message: `${label} is not a JSON object`, description: `Write ${label} as a JSON object, such as {"vdom": "root"}.` });
 }
