@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CLOUD_ACCOUNT, EmsEmulator, ON_PREM_ADMINS } from '../../test/emulator/ems/EmsEmulator';
 import { FortiGateEmulator } from '../../test/emulator/fortigate/FortiGateEmulator';
 import { DEMO_ADMINS, DEMO_API_USERS } from '../../test/emulator/fortigate/accounts';
-import { FMG_API_KEYS } from '../../test/emulator/fortimanager/accounts';
+import { FMG_ADMINS, FMG_API_KEYS } from '../../test/emulator/fortimanager/accounts';
 import { FortiManagerEmulator } from '../../test/emulator/fortimanager/FortiManagerEmulator';
 import { N8nInstance, type CredentialExport, type WorkflowExport } from './n8n';
 import { ROOT, ensureRuntime, packPackage } from './runtime';
@@ -17,6 +17,9 @@ export const CREDENTIAL_REFS = {
 	fortiClientEmsApi: { id: 'fctEmsEmu0000001', name: 'FortiClient EMS' },
 	fortiManagerApi: { id: 'fmgApiKeyEmu0001', name: 'FortiManager' },
 } as const;
+
+/** A second FortiManager credential, with a login instead of the key. */
+export const FORTIMANAGER_LOGIN_REF = Object.freeze({ id: 'fmgLoginEmu00001', name: 'FortiManager Login' });
 
 export interface Emulators {
 	fortiGate: FortiGateEmulator;
@@ -57,6 +60,11 @@ export function emulatorCredentials({ fortiGate, cloud, onPrem, fortiManager }: 
 			...CREDENTIAL_REFS.fortiManagerApi,
 			type: 'fortiManagerApi',
 			data: { baseUrl: fortiManager.url, authType: 'apiKey', apiKey: FMG_API_KEYS[0].key, adom: 'root', certificateFingerprint: fortiManager.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
+		},
+		{
+			...FORTIMANAGER_LOGIN_REF,
+			type: 'fortiManagerApi',
+			data: { baseUrl: fortiManager.url, authType: 'login', username: FMG_ADMINS[0].user, password: FMG_ADMINS[0].passwd, adom: 'root', certificateFingerprint: fortiManager.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
 		},
 	];
 }

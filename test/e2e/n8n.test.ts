@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+	FORTIMANAGER_LOGIN_REF,
 	asWebhookWorkflow,
 	emulatorCredentials,
 	loadExamples,
@@ -103,6 +104,9 @@ const focused: WorkflowExport[] = [
 		),
 	),
 	...FORTIMANAGER_OPERATIONS.map((parameters) => focusedWorkflow({ id: `fmg-${parameters.resource}-${parameters.operation}`, nodeType: 'fortiManager', credentialType: 'fortiManagerApi', parameters })),
+	...FORTIMANAGER_OPERATIONS.map((parameters) =>
+		focusedWorkflow({ id: `fmg-login-${parameters.resource}-${parameters.operation}`, nodeType: 'fortiManager', credentialType: 'fortiManagerApi', credential: FORTIMANAGER_LOGIN_REF, parameters }),
+	),
 ];
 
 function examples(): WorkflowExport[] {
@@ -222,6 +226,19 @@ describe('the examples', () => {
 		expect(summary.until).toBe(new Date(ban.expires * 1000).toISOString());
 	});
 
+	test('morning fleet report: every managed FortiGate with firmware, sync state and lease count, through one FortiManager credential', async () => {
+		const { status, body } = await n8n.webhook('run-exFleetReport001');
+		expect(status).toBe(200);
+		const [report] = body as Array<{ devices: number; online: number; outOfSync: string[]; firmware: Record<string, number>; needsAttention: string[]; rows: Array<{ device: string; leases: number | null }> }>;
+		expect(report).toMatchObject({ devices: 3, online: 2, outOfSync: ['fgt-branch-02'], firmware: { '7.2.8': 1, '6.4.14': 1, '7.6.4': 1 } });
+		expect(report.needsAttention).toEqual(['fgt-branch-02: configuration out of sync with FortiManager', 'fgt-branch-03: not reachable from FortiManager']);
+		expect(report.rows.map((row) => [row.device, typeof row.leases])).toEqual([
+			['fgt-branch-01', 'number'],
+			['fgt-branch-02', 'number'],
+			['fgt-branch-03', 'object'],
+		]);
+	});
+
 	test('alert to quarantine: the endpoint with the alert\'s IP is quarantined, once', async () => {
 		const target = emulators.cloud.endpoints.find((endpoint) => !endpoint.is_quarantined && endpoint.device_id > 100)!;
 		const first = await n8n.webhook('fortinet-alert', { srcip: target.ip_addr });
@@ -322,8 +339,8 @@ describe.each(LOGIN_PROFILES)('admin login on FortiOS %s', (profile) => {
 	});
 });
 
-describe('FortiManager node', () => {
-	const call = (resource: string, operation: string) => n8n.webhook(`fmg-${resource}-${operation}`);
+describe.each(['apiKey', 'login'])('FortiManager node with %s', (authType) => {
+	const call = (resource: string, operation: string) => n8n.webhook(`fmg-${authType === 'login' ? 'login-' : ''}${resource}-${operation}`);
 
 	test('devices, groups and status', async () => {
 		const devices = (await call('device', 'getMany')).body as Array<{ device: string; online: boolean; firmware: string }>;
@@ -357,6 +374,7 @@ describe('FortiManager node', () => {
 		]);
 		expect([...emulators.fortiManager.scripts.get('root')!.keys()]).toEqual(scripts);
 		expect(emulators.fortiManager.locksHeld).toBe(0);
+		if (authType === 'login') expect(emulators.fortiManager.counters.logins).toBe(emulators.fortiManager.counters.logouts);
 	});
 });
 
@@ -388,7 +406,8 @@ describe('the package as npm pack makes it, installed in n8n', () => {
 		const nodes = (await rest('GET', '/../types/nodes.json')).body as Array<{ name: string }>;
 		const credentials = (await rest('GET', '/../types/credentials.json')).body as Array<{ name: string }>;
 		const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-		expect(nodes.map((node) => node.name).filter((name) => name.startsWith('n8n-nodes-fortinet.')).sort()).toEqual(
+		// Nodes usable as AI tools also appear as "<name>Tool".
+		expect(nodes.map((node) => node.name).filter((name) => name.startsWith('n8n-nodes-fortinet.') && !name.endsWith('Tool')).sort()).toEqual(
 			['fortiClientEms', 'fortiGate', 'fortiGateTrigger', 'fortiManager'].map((name) => `n8n-nodes-fortinet.${name}`),
 		);
 		expect(manifest.n8n.nodes).toHaveLength(4);
@@ -406,7 +425,7 @@ describe('the credentials\' Test button in n8n', () => {
 		return (body as { data: { status: string; message: string } }).data;
 	}
 
-	test('each of the five credential types connects, and says so', async () => {
+	test('each credential type connects, and says so', async () => {
 		const messages = [];
 		for (const credential of emulatorCredentials(emulators)) messages.push(await testCredential(credential));
 		expect(messages).toEqual([
@@ -414,6 +433,7 @@ describe('the credentials\' Test button in n8n', () => {
 			{ status: 'OK', message: 'Connected to FGT-EMU-72 (FortiOS v7.2.8)' },
 			{ status: 'OK', message: 'Connected to FortiClient Cloud (250 endpoints)' },
 			{ status: 'OK', message: 'Connected to EMS FCTEMS0000000001' },
+			{ status: 'OK', message: 'Connected to FMG-EMU (v7.4.5-build2588 240925 (GA))' },
 			{ status: 'OK', message: 'Connected to FMG-EMU (v7.4.5-build2588 240925 (GA))' },
 		]);
 	});

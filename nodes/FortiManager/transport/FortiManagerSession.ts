@@ -130,12 +130,20 @@ export class FortiManagerSession {
 		this.locked.delete(adom);
 	}
 
-	/** `workspace-mode` of /cli/global/system/global: 0 / "disable" is off; 1 "normal" and 2 "workflow" lock ADOMs. */
+	/**
+	 * `workspace-mode` of /cli/global/system/global: 0 / "disable" is off; 1
+	 * "normal" and 2 "workflow" lock ADOMs. An admin who may not read it is
+	 * taken to work without locks: in workspace mode FortiManager then refuses
+	 * the change with -10147, which is explained.
+	 */
 	private async isWorkspaceMode(): Promise<boolean> {
-		this.workspaceMode ??= this.call({ method: 'get', url: '/cli/global/system/global', params: { fields: ['workspace-mode'] }, purpose: 'read the workspace mode' }).then((data) => {
-			const mode = (data as Record<string, unknown> | undefined)?.['workspace-mode'];
-			return !(mode === undefined || mode === 0 || mode === '0' || mode === 'disable' || mode === 'disabled');
-		});
+		this.workspaceMode ??= this.call({ method: 'get', url: '/cli/global/system/global', params: { fields: ['workspace-mode'] }, purpose: 'read the workspace mode' }).then(
+			(data) => {
+				const mode = (data as Record<string, unknown> | undefined)?.['workspace-mode'];
+				return !(mode === undefined || mode === 0 || mode === '0' || mode === 'disable' || mode === 'disabled');
+			},
+			() => false,
+		);
 		return await this.workspaceMode;
 	}
 
