@@ -214,6 +214,25 @@ describe('scripts, installs and tasks', () => {
 		});
 	});
 
+	describe.each([
+		['refuses a call naming an unknown target', { unknownTarget: 'call' as const }],
+		['answers -3 entries for unknown targets and passes replies on as text', { unknownTarget: 'entry' as const, proxyResponseAsText: true }],
+	])('a FortiManager that %s', (_case, options) => {
+		const fmg = fortiManagerPerTest(options);
+		const request = (targets: string) =>
+			runFortiManager({ parameters: { resource: 'fortiGateApi', operation: 'request', method: 'GET', path: '/api/v2/monitor/system/status', targets }, credentials: fmgCredentialsFor(fmg.emulator, 'apiKey') });
+
+		test('reads the devices\' replies the same way, and fails on the unknown target', async () => {
+			const items = jsonOf(await request('fgt-branch-01, fgt-branch-03'));
+			expect(items.map((item) => [item.device, item.success, typeof item.results])).toEqual([
+				['fgt-branch-01', true, 'object'],
+				['fgt-branch-03', false, 'undefined'],
+			]);
+			const error = await catchNodeError(request('fgt-branch-01, fgt-nowhere'));
+			expect(error.message).toMatch(options.unknownTarget === 'call' ? /this FortiManager has no such command or URL/ : /^FortiManager does not know the target fgt-nowhere$/);
+		});
+	});
+
 	describe('a FortiManager that answers exec with a result object', () => {
 		const fmg = fortiManagerPerTest({ execResultAsObject: true, taskDurationMs: 100 });
 		test('is read as well as a list', async () => {

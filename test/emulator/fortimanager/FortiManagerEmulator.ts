@@ -23,6 +23,13 @@ export interface FortiManagerEmulatorOptions {
 	taskDurationMs?: number;
 	/** `exec` answers with `result` as an object, not a list (section 1: "accept both"). */
 	execResultAsObject?: boolean;
+	/**
+	 * What /sys/proxy/json does with a target it does not know (unknown, section 4):
+	 * refuse the call (-6), or answer an entry with -3 for it.
+	 */
+	unknownTarget?: 'call' | 'entry';
+	/** Each device's FortiOS reply is passed on as a JSON string instead of an object (unknown, section 4). */
+	proxyResponseAsText?: boolean;
 	seed?: number;
 }
 
@@ -97,6 +104,8 @@ export class FortiManagerEmulator extends HttpsEmulator {
 			workspaceMode: options.workspaceMode ?? false,
 			taskDurationMs: options.taskDurationMs ?? 400,
 			execResultAsObject: options.execResultAsObject ?? false,
+			unknownTarget: options.unknownTarget ?? 'call',
+			proxyResponseAsText: options.proxyResponseAsText ?? false,
 			seed: options.seed ?? 7,
 		};
 		this.random = seededRandom(this.options.seed);
@@ -324,12 +333,14 @@ export class FortiManagerEmulator extends HttpsEmulator {
 	private async proxy(data: Record<string, unknown>): Promise<Outcome> {
 		const targets = Array.isArray(data.target) ? data.target.map(String) : [];
 		const devices = new Map<string, ManagedDevice>();
+		const unknown: string[] = [];
 		for (const target of targets) {
 			const resolved = this.resolveTarget(target);
-			if (!resolved) return { status: status(-6, `Invalid url: target ${target}`) };
-			for (const device of resolved) devices.set(device.name, device);
+			if (!resolved && this.options.unknownTarget === 'call') return { status: status(-6, `Invalid url: target ${target}`) };
+			if (!resolved) unknown.push(target.split('/').pop() ?? target);
+			for (const device of resolved ?? []) devices.set(device.name, device);
 		}
-		if (devices.size === 0) return { status: status(-8, 'Invalid parameter: no target') };
+		if (devices.size === 0 && unknown.length === 0) return { status: status(-8, 'Invalid parameter: no target') };
 		const resource = String(data.resource ?? '');
 		const action = String(data.action ?? 'get').toLowerCase();
 		const timeoutMs = Math.min(28_800, Number(data.timeout ?? 60)) * 1000;
@@ -340,12 +351,13 @@ export class FortiManagerEmulator extends HttpsEmulator {
 				if (device.down) return { target: device.name, status: status(-12, 'Target cannot be connected') };
 				try {
 					const reply = await this.fleet.forward(device, action, resource, data.payload, timeoutMs);
-					return { target: device.name, status: OK, response: reply.body };
+					return { target: device.name, status: OK, response: this.options.proxyResponseAsText ? JSON.stringify(reply.body) : reply.body };
 				} catch (error) {
 					return { target: device.name, status: status(-12, `Target cannot be connected: ${(error as Error).message}`) };
 				}
 			}),
 		);
+		entries.push(...unknown.map((name) => ({ target: name, status: status(-3, 'Object does not exist') })));
 		// No guaranteed order (section 4).
 		for (let index = entries.length - 1; index > 0; index--) {
 			const other = Math.floor(this.random() * (index + 1));

@@ -23,6 +23,8 @@ export async function jsonLogin(link: DeviceLink, credentials: AdminCredentials)
 		json: {
 			username: credentials.username,
 			secretkey: credentials.password,
+			// Some clients send the password as `password` too; whether a build needs it is unknown (section 1).
+			password: credentials.password,
 			ack_pre_disclaimer: true,
 			ack_post_disclaimer: true,
 			request_key: true,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isOneOf } from './enums';
 
-const HA_MODES: Readonly<Record<string, string>> = Object.freeze({ '0': 'standalone', '1': 'a-p', '2': 'a-a', '3': 'elbc', '4': 'dual', '5': 'fmg-enabled', ap: 'a-p', aa: 'a-a', standalone: 'standalone' });
+const HA_MODES: Readonly<Record<string, string>> = Object.freeze({ '0': 'standalone', '1': 'a-p', '2': 'a-a', '3': 'elbc', '4': 'dual', '5': 'fmg-enabled', ap: 'a-p', aa: 'a-a', 'a-p': 'a-p', 'a-a': 'a-a', standalone: 'standalone' });
 
 /**
  * A `dvmdb` device record (fortimanager-jsonrpc.md section 3) with the
@@ -15,7 +15,7 @@ export function normaliseDevice(record: IDataObject): IDataObject {
 	return {
 		device: record.name,
 		online: isOneOf(record.conn_status, [1], ['up']),
-		configInSync: isOneOf(record.conf_status, [1], ['insync', 'in sync', 'synchronized']),
+		configInSync: isOneOf(record.conf_status, [1], ['insync', 'in sync', 'in_sync', 'synchronized']),
 		firmware,
 		build: record.build ?? null,
 		serial: record.sn ?? null,

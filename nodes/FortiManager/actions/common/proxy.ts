@@ -1,4 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { FortinetError } from '../../../shared/errors';
+import { parseJson } from '../../../shared/json';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 
 /** What one device answered to a proxied FortiOS call, or why it did not. */
@@ -43,15 +45,40 @@ export async function proxyToDevices(session: FortiManagerSession, request: Prox
 		purpose: `send ${request.method} ${request.resource.split('?')[0]} to ${request.targets.join(', ')}`,
 	});
 	const entries = (Array.isArray(data) ? data : data ? [data] : []) as IDataObject[];
-	return entries
-		.map((entry) => {
-			const status = (entry.status ?? {}) as { code?: unknown; message?: unknown };
-			return {
-				device: String(entry.target ?? entry.name ?? ''),
-				code: typeof status.code === 'number' ? status.code : entry.response !== undefined ? 0 : -1,
-				message: String(status.message ?? ''),
-				response: entry.response,
-			};
-		})
-		.sort((a, b) => a.device.localeCompare(b.device));
+	const replies: DeviceReply[] = entries.map((entry) => {
+		const status = (entry.status ?? {}) as { code?: unknown; message?: unknown };
+		return {
+			device: String(entry.target ?? entry.name ?? ''),
+			code: typeof status.code === 'number' ? status.code : entry.response !== undefined ? 0 : -1,
+			message: String(status.message ?? ''),
+			response: parsedResponse(entry.response),
+		};
+	});
+	// A device FortiManager does not know is a refused call, whether it says so for the call or per entry.
+	const unknown = replies.filter((reply) => reply.code === -3 || reply.code === -6).map((reply) => reply.device);
+	if (unknown.length > 0) {
+		throw new FortinetError({
+			kind: 'device',
+			deviceCode: -3,
+			message: `FortiManager does not know the target${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+			description: 'Check the device and group names in Device Manager (they are case-sensitive) and the ADOM.',
+		});
+	}
+	// A device named in Targets that FortiManager left out of its answer still gets its item.
+	for (const device of namedDevices(request.targets)) {
+		if (!replies.some((reply) => reply.device === device)) replies.push({ device, code: -1, message: 'FortiManager returned no answer for this device' });
+	}
+	return replies.sort((a, b) => a.device.localeCompare(b.device));
+}
+
+/** The device names that targets of the form adom/<adom>/device/<name> give. */
+function namedDevices(targets: string[]): string[] {
+	return targets.map((target) => /(?:^|\/)device\/([^/]+)$/.exec(target)?.[1]).filter((name): name is string => name !== undefined);
+}
+
+/** A FortiOS reply passed on as a JSON string is read as the object it holds. */
+function parsedResponse(response: unknown): unknown {
+	if (typeof response !== 'string') return response;
+	const parsed = parseJson(response.trim());
+	return typeof parsed === 'object' && parsed !== null ? parsed : response;
 }
