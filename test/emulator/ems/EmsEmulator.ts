@@ -74,7 +74,6 @@ export class EmsEmulator extends HttpsEmulator {
 	/** Settings a test may change while the emulator runs. */
 	readonly options: Required<Omit<EmsEmulatorOptions, 'certificate'>>;
 	private readonly sessions = new Map<string, Session>();
-	private readonly issued: string[] = [];
 
 	constructor(options: EmsEmulatorOptions) {
 		const requests: Record<string, number> = {};
@@ -95,10 +94,6 @@ export class EmsEmulator extends HttpsEmulator {
 
 	get openSessions(): number {
 		return this.sessions.size;
-	}
-
-	issuedSecrets(): string[] {
-		return [...this.issued];
 	}
 
 	expireAllSessions(): void {

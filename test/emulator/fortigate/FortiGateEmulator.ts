@@ -119,7 +119,6 @@ export class FortiGateEmulator extends HttpsEmulator {
 	readonly data: FortiGateData;
 	private readonly sessions = new Map<string, Session>();
 	private readonly failedLogins = new Map<string, { count: number; lockedUntil: number }>();
-	private readonly issued: string[] = [];
 	private downUntil = 0;
 
 	constructor(options: FortiGateEmulatorOptions = {}) {
@@ -350,11 +349,6 @@ export class FortiGateEmulator extends HttpsEmulator {
 		if (admin.tokenCode && tokenCode !== admin.tokenCode) return 3;
 		if (admin.passwordChangeRequired) return 4;
 		return admin;
-	}
-
-	/** Every session secret handed out so far (cookies, CSRF tokens, session keys), for leak checks. */
-	issuedSecrets(): string[] {
-		return [...this.issued];
 	}
 
 	/**

@@ -92,7 +92,6 @@ export class FortiManagerEmulator extends HttpsEmulator {
 	private readonly scriptLogs = new Map<string, string>();
 	private readonly sessions = new Map<string, Session>();
 	private readonly tasks: TaskTable;
-	private readonly issued: string[] = [];
 	private readonly random: () => number;
 
 	constructor(options: FortiManagerEmulatorOptions = {}) {
@@ -130,10 +129,6 @@ export class FortiManagerEmulator extends HttpsEmulator {
 	/** Workspace locks still held by anyone. */
 	get locksHeld(): number {
 		return this.locks.size;
-	}
-
-	issuedSecrets(): string[] {
-		return [...this.issued];
 	}
 
 	/** Ends every session, as idle_timeout_api would. */

@@ -19,6 +19,8 @@ export abstract class HttpsEmulator {
 	 * middlebox or an overloaded device doing what issue reports describe.
 	 */
 	handshakeResets = 0;
+	/** Every session secret handed out (session ids and keys, cookies, CSRF tokens), for leak checks. */
+	protected readonly issued: string[] = [];
 	private readonly sockets = new Set<Socket>();
 	private server?: https.Server;
 
@@ -82,6 +84,11 @@ export abstract class HttpsEmulator {
 
 	get url(): string {
 		return `https://127.0.0.1:${this.port}`;
+	}
+
+	/** Every session secret handed out so far, for tests that prove none of them leaks. */
+	issuedSecrets(): string[] {
+		return [...this.issued];
 	}
 
 	/** SHA-256 fingerprint of the served certificate (colon-separated hex). */
