@@ -272,7 +272,7 @@ export class FortiGateEmulator extends HttpsEmulator {
 			return { ...envelope, results, status: 'success', ...(endpoint.cmdb ? { http_status: 200 } : {}), ...identity };
 		} catch (error) {
 			if (!(error instanceof DeviceError)) throw error;
-			return { ...envelope, status: 'error', http_status: error.httpStatus, error: error.code, ...identity };
+			return { ...envelope, status: 'error', http_status: error.httpStatus, error: error.code, ...(error.cliError ? { cli_error: error.cliError } : {}), ...identity };
 		}
 	}
 

@@ -6,6 +6,8 @@ import { ConfigBackup } from './endpoints/backup';
 import { BannedIps } from './endpoints/bannedIps';
 import { HaAndFirmware } from './endpoints/haAndFirmware';
 import { Interfaces } from './endpoints/interfaces';
+import { PolicyObjects } from './endpoints/objectTables';
+import { PolicyTable } from './endpoints/policies';
 import { IpsecTunnels } from './endpoints/tunnels';
 import type { Endpoint } from './endpoints/types';
 
@@ -23,7 +25,11 @@ type Lease = Record<string, unknown> & { type: string; interface: string };
 export class FortiGateData {
 	utcLastReboot: number;
 	readonly hostname: string;
-	readonly addresses = new AddressBook([...VDOMS]);
+	readonly addresses = new AddressBook([...VDOMS], (vdom, name) => this.firewallPolicies.references(vdom, name));
+	/** `firewall/policy`; before 6.4 IPv6 policies are in `policy6` (fortios-more-operations.md, firewall policies). */
+	readonly firewallPolicies: PolicyTable;
+	readonly firewallPolicies6?: PolicyTable;
+	readonly policyObjects: PolicyObjects;
 	readonly bannedIps: BannedIps;
 	readonly backup: ConfigBackup;
 	readonly tunnels = new IpsecTunnels();
@@ -58,6 +64,23 @@ export class FortiGateData {
 			root: [...rootLeases, ...ipv6Leases('fortilink', 1)],
 			'FG-traffic': [syntheticLease(0, 'internal'), syntheticLease(1, 'internal'), ...ipv6Leases('internal', 2)],
 		};
+		this.policyObjects = new PolicyObjects(() => this.interfaces.namesByVdom());
+		const configured = resultsByVdom('exporter_fw-policy-config.jsonnet');
+		const template = configured['FG-traffic'][0] as Record<string, unknown>;
+		const references = {
+			interface: (vdom: string, name: string) => this.interfaces.usableIn(vdom, name),
+			address: (vdom: string, name: string) => this.addresses.has(vdom, name),
+			address6: (_vdom: string, name: string) => this.policyObjects.has('address6', name),
+			service: (_vdom: string, name: string) => this.policyObjects.has('service', name),
+			schedule: (_vdom: string, name: string) => this.policyObjects.has('schedule', name),
+			profile: (field: string, name: string) => this.policyObjects.hasProfile(field, name),
+		};
+		const maxNameLength = profile.version.startsWith('v6.') ? 35 : 79;
+		this.firewallPolicies = new PolicyTable({ table: 'policy', seed: configured, template, maxNameLength, references });
+		if (profile.separatePolicy6) {
+			const { srcaddr6: _src, dstaddr6: _dst, ...template6 } = template;
+			this.firewallPolicies6 = new PolicyTable({ table: 'policy6', seed: { 'FG-traffic': [policy6Seed(template6)] }, template: template6, maxNameLength, references });
+		}
 		this.policies = profile.separatePolicy6
 			? { ipv4: resultsByVdom('exporter_fw-policy-pre64.jsonnet'), ipv6: resultsByVdom('exporter_fw-policy6-pre64.jsonnet') }
 			: { ipv4: resultsByVdom('exporter_fw-policy-v4.jsonnet'), ipv6: resultsByVdom('exporter_fw-policy-v6.jsonnet') };
@@ -66,7 +89,7 @@ export class FortiGateData {
 	endpoint(method: string, path: string): Endpoint | undefined {
 		const automation = this.automation.endpoint(method, path);
 		if (automation) return automation;
-		if (path.startsWith('/api/v2/cmdb/')) return this.addresses.endpoint(method, path.slice('/api/v2/cmdb/'.length));
+		if (path.startsWith('/api/v2/cmdb/')) return this.cmdbEndpoint(method, path.slice('/api/v2/cmdb/'.length));
 		if (!path.startsWith('/api/v2/monitor/')) return undefined;
 		const monitorPath = path.slice('/api/v2/monitor/'.length);
 		return (
@@ -76,6 +99,15 @@ export class FortiGateData {
 			this.tunnels.endpoint(method, monitorPath) ??
 			this.interfaces.endpoint(method, monitorPath) ??
 			this.haAndFirmware.endpoint(method, monitorPath)
+		);
+	}
+
+	private cmdbEndpoint(method: string, cmdbPath: string): Endpoint | undefined {
+		return (
+			this.addresses.endpoint(method, cmdbPath) ??
+			this.firewallPolicies.endpoint(method, cmdbPath) ??
+			this.firewallPolicies6?.endpoint(method, cmdbPath) ??
+			this.policyObjects.endpoint(method, cmdbPath)
 		);
 	}
 
@@ -130,11 +162,25 @@ export class FortiGateData {
 		);
 	}
 
+	/**
+	 * The recorded statistics, following the configuration: a policy created
+	 * since has zero counters, a deleted one has none.
+	 */
 	private policyStats(ipVersion: 'ipv4' | 'ipv6', vdom: string, params: URLSearchParams): unknown[] {
-		const all = this.policies[ipVersion][vdom] ?? [];
+		const table = ipVersion === 'ipv4' || !this.firewallPolicies6 ? this.firewallPolicies : this.firewallPolicies6;
+		const { created, deleted } = table.changesSinceRecording(vdom);
+		const recorded = (this.policies[ipVersion][vdom] ?? []).filter((entry) => !deleted.includes((entry as { policyid: number }).policyid));
+		const zero = created.map((policyid) => ({ policyid, active_sessions: 0, bytes: 0, packets: 0, hit_count: 0, software_bytes: 0, software_packets: 0 }));
+		const all = [...recorded, ...zero];
 		const policyId = params.get('policyid');
 		return policyId === null ? all : all.filter((policy) => String((policy as { policyid: number }).policyid) === policyId);
 	}
+}
+
+/** One IPv6 policy before 6.4, where the statistics fixture records policy 1 of FG-traffic. */
+function policy6Seed(template: Record<string, unknown>): Record<string, unknown> {
+	const list = (name: string) => [{ name, q_origin_key: name }];
+	return { ...template, policyid: 1, q_origin_key: 1, name: 'v6-ping', uuid: '5a1d6f3e-9e9d-51ea-1b2c-66c20957b9c0', srcintf: list('port2'), dstintf: list('port3'), srcaddr: list('all'), dstaddr: list('all'), service: list('PING'), action: 'accept' };
 }
 
 function syntheticLease(index: number, iface = 'lan'): Lease {

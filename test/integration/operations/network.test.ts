@@ -58,7 +58,7 @@ describe.each(ALL_PROFILES)('FortiOS %s', (profile) => {
 		const tunnels = jsonOf(await run('adminLogin', 'vpnTunnel', { operation: 'getMany', returnAll: true, options: { vdom: '*' } }));
 		expect(tunnels.map((tunnel) => `${tunnel.vdom}/${tunnel.name}`)).toEqual(['root/to-branch-1', 'root/to-aws', 'FG-traffic/partner-x']);
 		const interfaces = jsonOf(await run('adminLogin', 'interface', { operation: 'getMany', returnAll: true, options: { vdom: '*' } }));
-		expect(interfaces.filter((entry) => entry.vdom === 'FG-traffic').map((entry) => entry.name)).toEqual(['internal', 'port3']);
+		expect(interfaces.filter((entry) => entry.vdom === 'FG-traffic').map((entry) => entry.name)).toEqual(['internal', 'port2', 'port3']);
 	});
 
 	test('a read-only admin may list tunnels but not bring one down', async () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { resultsByVdom } from '../fixtures';
+import { Revision, missingReference, names, selectRows } from './cmdb';
 import { DeviceError, WithFields, pathParts, type Endpoint, type EndpointRequest } from './types';
 
 type Row = Record<string, unknown> & { name: string };
+/** Whether a firewall policy of the VDOM references an address or group by name. */
+export type PolicyReferences = (vdom: string, name: string) => boolean;
 type Group = Row & { member: Array<{ name: string; q_origin_key?: string }> };
 
 /** FortiOS's limit of members per address group. */
@@ -45,15 +47,18 @@ const SEED_ADDRESSES: Array<Partial<Row> & { name: string }> = [
  * calls, with the CMDB error envelopes (-5 duplicate, -3 missing, -23 in use,
  * -4 table full) and the references policies and groups hold. The group
  * "dmz-servers" references "web-server"; in VDOM FG-traffic the recorded
- * policies reference the two FQDN objects.
+ * policies reference the two FQDN objects. Firewall policies live in their
+ * own table; this one asks it whether a policy uses an object.
  */
 export class AddressBook {
 	private readonly addresses = new Map<string, Map<string, Row>>();
 	private readonly groups = new Map<string, Map<string, Group>>();
-	private readonly policies: Record<string, unknown[]> = resultsByVdom('exporter_fw-policy-config.jsonnet');
-	private revision = 1;
+	private readonly revision = new Revision();
 
-	constructor(vdoms: string[]) {
+	constructor(
+		vdoms: string[],
+		private readonly usedByPolicy: PolicyReferences,
+	) {
 		for (const vdom of vdoms) {
 			this.addresses.set(vdom, new Map(SEED_ADDRESSES.map((seed) => [seed.name, { ...addressDefaults(seed.name), ...seed }])));
 			this.groups.set(vdom, new Map([['dmz-servers', this.newGroup('dmz-servers', ['web-server'])]]));
@@ -65,6 +70,11 @@ export class AddressBook {
 		return [...this.table(this.addresses, vdom).keys()];
 	}
 
+	/** Whether an address or group of that name exists in the VDOM (firewall policies reference both). */
+	has(vdom: string, name: string): boolean {
+		return this.table(this.addresses, vdom).has(name) || this.table(this.groups, vdom).has(name);
+	}
+
 	groupMembers(group: string, vdom = 'root'): string[] | undefined {
 		return this.table(this.groups, vdom).get(group)?.member.map((member) => member.name);
 	}
@@ -74,9 +84,6 @@ export class AddressBook {
 		if (parts[0] !== 'firewall') return undefined;
 		const write = method !== 'GET';
 		const base = { path: 'firewall', accessGroup: 'fwgrp' as const, write, cmdb: true };
-		if (parts[1] === 'policy' && parts.length === 2 && method === 'GET') {
-			return { ...base, name: 'policy', results: ({ vdom }) => this.policies[vdom] ?? [] };
-		}
 		if (parts[1] === 'address') {
 			const handler = this.addressHandler(method, parts.slice(2));
 			return handler && { ...base, name: 'address', results: handler };
@@ -135,20 +142,8 @@ export class AddressBook {
 		return table;
 	}
 
-	/** GET of a table (with `filter=name==x` and `start`/`count`) or of one entry (a one-element list, as FortiOS answers). */
 	private select(table: Map<string, Row>, name: string | undefined, params: URLSearchParams): WithFields {
-		let rows: Row[];
-		if (name !== undefined) {
-			const row = table.get(name);
-			if (!row) throw new DeviceError(404, -3);
-			rows = [row];
-		} else {
-			rows = [...table.values()].filter((row) => matchesFilter(row, params.get('filter')));
-			const start = Number(params.get('start') ?? 0);
-			const count = params.has('count') ? Number(params.get('count')) : rows.length;
-			rows = rows.slice(start, start + count);
-		}
-		return new WithFields(structuredClone(rows), { revision: this.revisionText(), matched_count: rows.length });
+		return selectRows([...table.values()], name === undefined ? 'table' : table.get(name), params, this.revision);
 	}
 
 	private createAddress(vdom: string, body: Record<string, unknown>): WithFields {
@@ -184,11 +179,7 @@ export class AddressBook {
 
 	private isReferenced(vdom: string, name: string): boolean {
 		const inGroup = [...this.table(this.groups, vdom).values()].some((group) => group.member.some((member) => member.name === name));
-		const inPolicy = (this.policies[vdom] ?? []).some((policy) => {
-			const { srcaddr, dstaddr } = policy as { srcaddr?: Array<{ name: string }>; dstaddr?: Array<{ name: string }> };
-			return [...(srcaddr ?? []), ...(dstaddr ?? [])].some((ref) => ref.name === name);
-		});
-		return inGroup || inPolicy;
+		return inGroup || this.usedByPolicy(vdom, name);
 	}
 
 	private newGroup(name: string, members: string[], comment = ''): Group {
@@ -205,16 +196,16 @@ export class AddressBook {
 		// A group must keep at least one member ("attribute 'member' MUST be set").
 		if (members.length === 0) throw new DeviceError(424, -651);
 		if (members.length > MAX_GROUP_MEMBERS) throw new DeviceError(500, -4);
-		const known = (member: string) => this.table(this.addresses, vdom).has(member) || this.table(this.groups, vdom).has(member);
 		// A reference to a missing object: "entry not found in datasource".
-		if (!members.every(known)) throw new DeviceError(500, -3);
+		const missing = members.find((member) => !this.has(vdom, member));
+		if (missing !== undefined) throw missingReference(missing);
 	}
 
 	private createGroup(vdom: string, body: Record<string, unknown>): WithFields {
 		const name = validName(body.name);
 		const table = this.table(this.groups, vdom);
 		if (table.has(name) || this.table(this.addresses, vdom).has(name)) throw new DeviceError(500, -5);
-		const members = memberNames(body.member);
+		const members = names(body.member);
 		this.checkMembers(vdom, members);
 		table.set(name, this.newGroup(name, members, String(body.comment ?? '')));
 		return this.written(name);
@@ -223,7 +214,7 @@ export class AddressBook {
 	private updateGroup(vdom: string, name: string, body: Record<string, unknown>): WithFields {
 		const group = this.group(vdom, name);
 		if (body.member !== undefined) {
-			const members = memberNames(body.member);
+			const members = names(body.member);
 			this.checkMembers(vdom, members);
 			group.member = members.map((member) => ({ name: member, q_origin_key: member }));
 		}
@@ -255,12 +246,7 @@ export class AddressBook {
 	}
 
 	private written(mkey: string): WithFields {
-		this.revision++;
-		return new WithFields(undefined, { mkey, revision: this.revisionText(), revision_changed: true, old_revision: this.revisionText(-1) });
-	}
-
-	private revisionText(offset = 0): string {
-		return createHash('md5').update(String(this.revision + offset)).digest('hex');
+		return this.revision.written(mkey);
 	}
 }
 
@@ -268,10 +254,6 @@ function validName(value: unknown): string {
 	const name = String(value ?? '');
 	if (!name || name.length > MAX_NAME_LENGTH) throw new DeviceError(500, -651);
 	return name;
-}
-
-function memberNames(value: unknown): string[] {
-	return Array.isArray(value) ? value.map((member) => String((member as { name?: unknown }).name ?? '')) : [];
 }
 
 /** A CMDB address row from a request body, with the value checks FortiOS makes (-651 invalid value). */
@@ -294,13 +276,4 @@ function addressRow(name: string, body: Record<string, unknown>): Row {
 			throw new DeviceError(500, -651);
 	}
 	return row;
-}
-
-/** The CMDB filter syntax for what clients use: `name==value`, several joined by `&` are not needed here. */
-function matchesFilter(row: Row, filter: string | null): boolean {
-	if (!filter) return true;
-	const match = /^([\w-]+)(==|=@)(.*)$/.exec(filter);
-	if (!match) return true;
-	const value = String(row[match[1]] ?? '');
-	return match[2] === '==' ? value === match[3] : value.includes(match[3]);
 }

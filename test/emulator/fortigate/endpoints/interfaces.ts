@@ -42,8 +42,19 @@ export class Interfaces {
 			port('lan.100', 5, '10.0.100.1', 24, { kind: 'vlan', vlanid: 100, alias: 'voice' }),
 			port('agg1', 6, '10.0.200.1', 24, { kind: 'aggregate', speed: 2000 }),
 		],
-		'FG-traffic': [port('internal', 7, '192.168.1.99', 24), port('port3', 8, '10.9.0.1', 24)],
+		// port2 and port3 are the interfaces the recorded FG-traffic policies use.
+		'FG-traffic': [port('internal', 7, '192.168.1.99', 24), port('port2', 9, '10.8.0.1', 24), port('port3', 8, '10.9.0.1', 24)],
 	};
+
+	/** Interface names per VDOM, for the CMDB's interface table. */
+	namesByVdom(): Record<string, string[]> {
+		return Object.fromEntries(Object.entries(this.byVdom).map(([vdom, ports]) => [vdom, ports.map((entry) => entry.name)]));
+	}
+
+	/** Whether a policy of the VDOM may use the name as interface: its own ports, or "any". */
+	usableIn(vdom: string, name: string): boolean {
+		return name === 'any' || (this.byVdom[vdom] ?? []).some((entry) => entry.name === name);
+	}
 
 	setLink(name: string, up: boolean, vdom = 'root'): void {
 		const found = this.byVdom[vdom]?.find((entry) => entry.name === name);

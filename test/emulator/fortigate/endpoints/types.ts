@@ -24,11 +24,16 @@ export interface Endpoint {
 	results: (request: EndpointRequest) => unknown;
 }
 
-/** A FortiOS error envelope: `status: "error"` with its HTTP status and error code. */
+/**
+ * A FortiOS error envelope: `status: "error"` with its HTTP status and error
+ * code, and for CMDB writes often the CLI's own words in `cli_error`
+ * (fortios-more-operations.md, firewall policies: "show that text").
+ */
 export class DeviceError extends Error {
 	constructor(
 		readonly httpStatus: number,
 		readonly code: number,
+		readonly cliError?: string,
 	) {
 		super(`FortiOS error ${code}`);
 	}
