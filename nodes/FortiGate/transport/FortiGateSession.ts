@@ -35,6 +35,8 @@ export class FortiGateSession {
 	private readonly renewal: SessionRenewal;
 	/** A reboot or shutdown took the device down, and the session with it. */
 	private endedByPowerAction = false;
+	/** GET replies kept for this execution by `readOnce`, by path; a change to a table forgets what was read from it. */
+	private readonly remembered = new Map<string, { path: string; reply: Promise<FortiGateEnvelope[]> }>();
 
 	private constructor(
 		private readonly connection: FortiGateConnection,
@@ -74,12 +76,36 @@ export class FortiGateSession {
 
 	/** Sends an API request and returns its envelopes (one per VDOM; one when a single VDOM). */
 	async request(request: ApiRequest): Promise<FortiGateEnvelope[]> {
+		if (request.method !== 'GET') this.forgetReadsOf(request.path);
 		const vdom = request.vdom ?? this.connection.vdom;
 		const response = await this.sendWithRenewal(request, vdom);
 		const envelopes = readEnvelopes(response, request, { authentication: this.connection.authentication, vdom });
 		const version = envelopes.find((envelope) => typeof envelope.version === 'string')?.version;
 		if (version) this.firmwareVersion = version;
 		return envelopes;
+	}
+
+	/**
+	 * A GET read once per execution, for lookups every item repeats (the
+	 * objects a firewall policy may refer to). Until the session sends a
+	 * change, the same request gets the same reply without a new round trip.
+	 */
+	async readOnce(request: ApiRequest & { method: 'GET' }): Promise<FortiGateEnvelope[]> {
+		const key = JSON.stringify([request.path, request.query ?? {}, request.vdom ?? this.connection.vdom]);
+		let entry = this.remembered.get(key);
+		if (!entry) {
+			entry = { path: request.path, reply: this.request(request) };
+			this.remembered.set(key, entry);
+			entry.reply.catch(() => this.remembered.delete(key));
+		}
+		return await entry.reply;
+	}
+
+	/** A write to a table or one of its entries makes what was read of that table stale. */
+	private forgetReadsOf(path: string): void {
+		for (const [key, entry] of this.remembered) {
+			if (path.startsWith(entry.path) || entry.path.startsWith(path)) this.remembered.delete(key);
+		}
 	}
 
 	/**

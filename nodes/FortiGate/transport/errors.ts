@@ -96,10 +96,32 @@ export function fortiGateHttpError(context: HttpErrorContext): FortinetError {
 				description: 'The device may be starting up or overloaded. Try again later.',
 			});
 		default:
+			if (context.deviceCode !== undefined) {
+				// A CMDB refusal (a name taken, a reference missing) comes as 500 with the error code.
+				return new FortinetError({ ...base, message: `The FortiGate could not ${purpose.action} (HTTP ${status}, FortiOS error ${context.deviceCode})`, description: deviceErrorHint(context.deviceCode) });
+			}
 			return new FortinetError({
 				...base,
-				message: `The FortiGate answered ${status} to ${where}${context.deviceCode !== undefined ? ` (error ${context.deviceCode})` : ''}`,
+				message: `The FortiGate answered ${status} to ${where}`,
 				description: status >= 500 ? 'An internal error on the device. Try again; if it persists, check the device\'s crash log (diagnose debug crashlog read).' : 'The request was refused. Check the parameters.',
 			});
+	}
+}
+
+/** The FortiOS error codes users meet most, in words. */
+export function deviceErrorHint(code: number | undefined): string {
+	switch (code) {
+		case -3:
+			return 'FortiOS error -3: the object was not found. Check the name or ID.';
+		case -5:
+			return 'FortiOS error -5: an object with this name already exists.';
+		case -23:
+			return 'FortiOS error -23: the object is still used by another object (a policy or a group).';
+		case -37:
+			return 'FortiOS error -37: permission denied for this VDOM or object.';
+		case -61:
+			return 'FortiOS error -61: the command failed on the device. Check the values sent.';
+		default:
+			return 'Check the parameters and the device\'s event log.';
 	}
 }

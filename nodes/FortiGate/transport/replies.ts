@@ -2,7 +2,7 @@ import { FortinetError } from '../../shared/errors';
 import type { HttpResponse } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
 import type { FortiGateAuthentication } from './connection';
-import { fortiGateHttpError } from './errors';
+import { deviceErrorHint, fortiGateHttpError } from './errors';
 import type { ApiRequest, FortiGateEnvelope } from './types';
 
 /**
@@ -13,7 +13,7 @@ export function readEnvelopes(response: HttpResponse, request: ApiRequest, conte
 	const parsed = parseReply(response, request);
 	const deviceCode = firstErrorCode(parsed);
 	if (response.status < 200 || response.status >= 300) {
-		throw fortiGateHttpError({
+		throw withCliError(parsed, fortiGateHttpError({
 			status: response.status,
 			authentication: context.authentication,
 			method: request.method,
@@ -21,7 +21,7 @@ export function readEnvelopes(response: HttpResponse, request: ApiRequest, conte
 			vdom: context.vdom || undefined,
 			purpose: request.purpose,
 			deviceCode,
-		});
+		}));
 	}
 	const list = Array.isArray(parsed) ? parsed : [parsed];
 	if (list.length === 0 || list.some((item) => typeof item !== 'object' || item === null || !('results' in item || 'status' in item))) {
@@ -34,13 +34,13 @@ export function readEnvelopes(response: HttpResponse, request: ApiRequest, conte
 	const envelopes = list as FortiGateEnvelope[];
 	for (const envelope of envelopes) {
 		if (envelope.status === 'error') {
-			throw new FortinetError({
+			throw withCliError(envelope, new FortinetError({
 				kind: 'device',
 				deviceCode: envelope.error,
 				httpStatus: envelope.http_status,
 				message: `The FortiGate could not ${request.purpose.action}${envelope.vdom ? ` in VDOM "${envelope.vdom}"` : ''} (FortiOS error ${envelope.error ?? 'unknown'})`,
 				description: deviceErrorHint(envelope.error),
-			});
+			}));
 		}
 	}
 	return envelopes;
@@ -69,28 +69,27 @@ function parseReply(response: HttpResponse, request: ApiRequest): unknown {
 	});
 }
 
+/**
+ * Adds the CLI's own words that CMDB errors often carry in `cli_error`
+ * (fortios-more-operations.md, firewall policies: "show that text to the
+ * admin"), e.g. which referenced name does not exist.
+ */
+function withCliError(parsed: unknown, error: FortinetError): FortinetError {
+	const first = Array.isArray(parsed) ? parsed[0] : parsed;
+	const text = (first as { cli_error?: unknown } | undefined)?.cli_error;
+	if (typeof text !== 'string' || !text.trim()) return error;
+	const words = text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.join('; ');
+	return new FortinetError({ ...error, message: `${error.message}. FortiOS says: "${words}"` });
+}
+
 function firstErrorCode(parsed: unknown): number | undefined {
 	const first = Array.isArray(parsed) ? parsed[0] : parsed;
 	const code = (first as { error?: unknown } | undefined)?.error;
 	return typeof code === 'number' ? code : undefined;
-}
-
-/** The FortiOS error codes users meet most, in words. */
-function deviceErrorHint(code: number | undefined): string {
-	switch (code) {
-		case -3:
-			return 'FortiOS error -3: the object was not found. Check the name or ID.';
-		case -5:
-			return 'FortiOS error -5: an object with this name already exists.';
-		case -23:
-			return 'FortiOS error -23: the object is still used by another object (a policy or a group).';
-		case -37:
-			return 'FortiOS error -37: permission denied for this VDOM or object.';
-		case -61:
-			return 'FortiOS error -61: the command failed on the device. Check the values sent.';
-		default:
-			return 'Check the parameters and the device\'s event log.';
-	}
 }
 
 /** The code a download's error carries when the device refused the HTTP method itself. */

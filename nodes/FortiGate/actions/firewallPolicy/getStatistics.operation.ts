@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
-import { isBefore, recordsOf } from '../common/envelopes';
 import { ipVersionField } from '../common/fields';
 import { vdomFor } from '../common/options';
 import { parseIdList } from '../../../shared/parameters';
+import { readStatistics } from './statistics';
 
 const show = { resource: ['firewallPolicy'], operation: ['getStatistics'] };
 
@@ -24,33 +24,10 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-const purpose = { action: 'read the firewall policy statistics', permission: { group: 'fwgrp' as const, access: 'read' as const } };
-
-/**
- * One item per policy: hit count, bytes, packets, sessions, first and last
- * use, with `vdom` and `ip_version`. The FortiOS version in the reply envelope
- * decides where IPv6 statistics live.
- */
+/** One item per policy: hit count, bytes, packets, sessions, first and last use, with `vdom` and `ip_version`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const ids = new Set(parseIdList(this.getNodeParameter('policyIds', itemIndex, ''), 'Policy IDs'));
 	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, 'both') as 'ipv4' | 'ipv6' | 'both';
-	const vdom = vdomFor(this, itemIndex);
-	const path = '/api/v2/monitor/firewall/policy';
-	const records: IDataObject[] = [];
-
-	if (ipVersion !== 'ipv6') {
-		const envelopes = await session.request({ method: 'GET', path, query: { ip_version: 'ipv4' }, vdom, purpose });
-		records.push(...recordsOf(envelopes, { ip_version: 'ipv4' }));
-	}
-	if (ipVersion !== 'ipv4') {
-		let envelopes = isBefore(session.firmwareVersion, 6, 4)
-			? undefined
-			: await session.request({ method: 'GET', path, query: { ip_version: 'ipv6' }, vdom, purpose });
-		// Before 6.4 /firewall/policy ignores ip_version and returns IPv4.
-		if (!envelopes || isBefore(envelopes[0]?.version, 6, 4)) {
-			envelopes = await session.request({ method: 'GET', path: '/api/v2/monitor/firewall/policy6', vdom, purpose });
-		}
-		records.push(...recordsOf(envelopes, { ip_version: 'ipv6' }));
-	}
+	const records = await readStatistics(session, ipVersion, vdomFor(this, itemIndex));
 	return ids.size === 0 ? records : records.filter((record) => ids.has(Number(record.policyid)));
 }

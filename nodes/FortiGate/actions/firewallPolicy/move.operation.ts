@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { FortiGateSession } from '../../transport/FortiGateSession';
+import { vdomFor } from '../common/options';
+import { currentPolicyItem, policyIdField, policyIdOf, policyNotFound, readOrder, vdomForChange } from './common';
+import { moveNeeded, neighbourField, readPlacement, sendMove } from './placement';
+
+export const changesDevice = true;
+
+export const description: INodeProperties[] = [
+	policyIdField('move', 'ID of the policy to move'),
+	{
+		displayName: 'Move',
+		name: 'moveAction',
+		type: 'options',
+		options: [
+			{ name: 'Before', value: 'before', description: 'Matched just before the neighbour' },
+			{ name: 'After', value: 'after', description: 'Matched just after the neighbour' },
+		],
+		default: 'before',
+		description: 'Where the policy goes, relative to the neighbour policy',
+		displayOptions: { show: { resource: ['firewallPolicy'], operation: ['move'] } },
+	},
+	neighbourField('move'),
+];
+
+/** Moves a policy before or after another. Idempotent: a policy already there is not moved (`changed: false`). */
+export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
+	const vdom = vdomForChange(vdomFor(this, itemIndex));
+	const policyId = policyIdOf(this.getNodeParameter('policyId', itemIndex));
+	const order = await readOrder(session, vdom);
+	if (!order.ids.includes(policyId)) throw policyNotFound(policyId, vdom);
+	const placement = readPlacement(this.getNodeParameter('moveAction', itemIndex) as string, this.getNodeParameter('neighborPolicyId', itemIndex), order.ids, vdom);
+	const move = moveNeeded(order.ids, policyId, placement);
+	if (move) await sendMove(session, policyId, move, vdom);
+	return [{ ...(await currentPolicyItem(session, policyId, vdom)), changed: move !== undefined }];
+}
