@@ -21,8 +21,9 @@ async function main(): Promise<void> {
 		await n8n.start();
 		await n8n.waitForWebhooks(examples.map(webhookPath));
 
-		// The alert examples receive what a SIEM would send; the scheduled ones nothing.
-		const alert = { srcip: emulators.cloud.endpoints[41].ip_addr, source: 'FortiAnalyzer', severity: 'high' };
+		// The webhook examples receive what a SIEM alert or a block request would send (a
+		// country block held for 2 seconds instead of hours); the scheduled ones nothing.
+		const alert = { srcip: emulators.cloud.endpoints[41].ip_addr, source: 'FortiAnalyzer', severity: 'high', country: 'KP', hours: 0.0005 };
 		const isAlert = (example: WorkflowExport) => example.nodes.some((node) => node.type === 'n8n-nodes-base.webhook');
 		const rows: string[][] = [];
 		for (const example of examples) {

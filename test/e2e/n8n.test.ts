@@ -63,6 +63,24 @@ const loginWorkflows: WorkflowExport[] = LOGIN_PROFILES.flatMap((profile) =>
 	),
 );
 
+/** A policy's life (issue 15's acceptance): created at the end and at the top, moved, disabled, deleted; values from the webhook body. */
+const POLICY_LIFECYCLE = [
+	{ resource: 'firewallPolicy', operation: 'create', name: '={{ $json.body.name }}', srcintf: 'lan', dstintf: 'wan1', srcaddr: 'all', dstaddr: 'all', service: 'HTTPS', action: 'deny', position: '={{ $json.body.position }}' },
+	{ resource: 'firewallPolicy', operation: 'move', policyId: '={{ $json.body.policyId }}', moveAction: 'after', neighborPolicyId: '={{ $json.body.neighbor }}' },
+	{ resource: 'firewallPolicy', operation: 'disable', policyId: '={{ $json.body.policyId }}' },
+	{ resource: 'firewallPolicy', operation: 'delete', policyId: '={{ $json.body.policyId }}' },
+];
+const policyWorkflowId = (device: string, operation: string) => `fgt-policy-${device}-${operation}`;
+/** Where the lifecycle runs: each admin-login firmware, and the lab's 7.2 device with both credentials. */
+const POLICY_DEVICES = [
+	...LOGIN_PROFILES.map((profile) => ({ label: `${profile} with admin login`, device: profile.replace(/\./g, ''), authentication: 'adminLogin', credentialType: 'fortiGateAdminLoginApi' as const, credential: loginCredential(profile), emulator: () => loginDevices.get(profile)! })),
+	{ label: '7.2 with API key', device: 'apiKey', authentication: 'apiKey', credentialType: 'fortiGateApiKeyApi' as const, credential: undefined, emulator: () => emulators.fortiGate },
+	{ label: '7.2 with admin login', device: 'adminLogin', authentication: 'adminLogin', credentialType: 'fortiGateAdminLoginApi' as const, credential: undefined, emulator: () => emulators.fortiGate },
+];
+const policyWorkflows: WorkflowExport[] = POLICY_DEVICES.flatMap(({ device, authentication, credentialType, credential }) =>
+	POLICY_LIFECYCLE.map((parameters) => focusedWorkflow({ id: policyWorkflowId(device, parameters.operation), nodeType: 'fortiGate', credentialType, credential, parameters: { authentication, ...parameters } })),
+);
+
 const FORTIGATE_OPERATIONS = [
 	{ resource: 'system', operation: 'getStatus' },
 	{ resource: 'dhcpLease', operation: 'getMany', returnAll: true, options: { vdom: '*' } },
@@ -154,7 +172,7 @@ beforeAll(async () => {
 			data: { baseUrl: device.url, username: DEMO_ADMINS[0].username, password: DEMO_ADMINS[0].password, vdom: '', certificateFingerprint: device.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
 		})),
 	]);
-	const workflows = [...examples(), ...focused, ...loginWorkflows];
+	const workflows = [...examples(), ...focused, ...loginWorkflows, ...policyWorkflows];
 	n8n.importWorkflows(workflows, true);
 	await n8n.start();
 	await n8n.waitForWebhooks(workflows.map(webhookPath));
@@ -224,6 +242,17 @@ describe('the examples', () => {
 		const ban = emulators.fortiGate.data.bannedIps.list().find((entry) => entry.ip_address === '203.0.113.66')!;
 		expect(ban.expires - ban.created).toBe(3600);
 		expect(summary.until).toBe(new Date(ban.expires * 1000).toISOString());
+	});
+
+	test('temporary country block: a deny policy at the top for the hours asked, then removed with its address', async () => {
+		const device = emulators.fortiGate;
+		const created = device.counters.requests['POST /api/v2/cmdb/firewall/policy'] ?? 0;
+		const { status, body } = await n8n.webhook('fortigate-country-block', { country: 'kp', hours: 0.0005 });
+		expect(status).toBe(200);
+		expect(body).toMatchObject({ country: 'KP', blockedAtPosition: 1, hours: 0.0005, removed: true });
+		expect(device.counters.requests['POST /api/v2/cmdb/firewall/policy']).toBe(created + 1);
+		expect(device.data.firewallPolicies.list('root').map((policy) => policy.name)).not.toContain('n8n-block-KP');
+		expect(device.data.addresses.addressNames('root')).not.toContain('geo-KP');
 	});
 
 	test('morning fleet report: every managed FortiGate with firmware, sync state and lease count, through one FortiManager credential', async () => {
@@ -316,11 +345,30 @@ describe.each(Object.keys(FORTIGATE_AUTH))('FortiGate node with %s', (authentica
 	});
 });
 
+describe.each(POLICY_DEVICES)('firewall policies on FortiOS $label', ({ device, emulator }) => {
+	test('create at the end and at the top, move, disable and delete', async () => {
+		const call = async (operation: string, body: Record<string, unknown>) => {
+			const reply = await n8n.webhook(policyWorkflowId(device, operation), body);
+			expect(reply.status).toBe(200);
+			return (reply.body as Array<Record<string, unknown>>)[0];
+		};
+		const catchAll = await call('create', { name: `e2e-catch-all-${device}`, position: 'bottom' });
+		const block = await call('create', { name: `e2e-block-${device}`, position: 'top' });
+		expect(block).toMatchObject({ position: 1, status: 'enable', created: true });
+		expect(await call('move', { policyId: block.policyid, neighbor: catchAll.policyid })).toMatchObject({ position: 2, changed: true });
+		expect(await call('disable', { policyId: block.policyid })).toMatchObject({ status: 'disable', position: 2, changed: true });
+		expect(await call('delete', { policyId: block.policyid })).toMatchObject({ deleted: true, existed: true });
+		expect(await call('delete', { policyId: catchAll.policyid })).toMatchObject({ deleted: true, existed: true });
+		expect(emulator().data.firewallPolicies.list('root')).toEqual([]);
+	});
+});
+
 describe.each(LOGIN_PROFILES)('admin login on FortiOS %s', (profile) => {
 	const call = (operation: string) => n8n.webhook(`fgt-login-${profile.replace(/\./g, '')}-${operation}`);
 	const device = () => loginDevices.get(profile)!;
 
 	test('status, a write and a reboot with Wait for Online; every session logged out or ended by the reboot', async () => {
+		const before = structuredClone(device().counters);
 		const { body: status } = await call('getStatus');
 		expect(status).toEqual([expect.objectContaining({ serial: device().profile.serial, version: device().profile.version })]);
 		const { body: ban } = await call('add');
@@ -328,13 +376,14 @@ describe.each(LOGIN_PROFILES)('admin login on FortiOS %s', (profile) => {
 		const { body: reboot } = await call('reboot');
 		expect(reboot).toEqual([expect.objectContaining({ rebootInitiated: true, backOnline: true, rebootConfirmed: true })]);
 		const counters = device().counters;
+		const added = (key: string) => (counters.requests[key] ?? 0) - (before.requests[key] ?? 0);
 		// Three executions, and one more login after the reboot ended the third one's session.
-		expect(counters.logins).toBe(4);
-		expect(counters.logouts).toBe(3);
-		expect(counters.sessionsDroppedByReboot).toBe(1);
+		expect(counters.logins - before.logins).toBe(4);
+		expect(counters.logouts - before.logouts).toBe(3);
+		expect(counters.sessionsDroppedByReboot - before.sessionsDroppedByReboot).toBe(1);
 		expect(counters.csrfRejections).toBe(0);
-		expect(counters.requests['POST /logincheck'] ?? 0).toBe(profile === '6.0' ? 4 : 0);
-		expect(counters.requests['DELETE /api/v2/authentication'] ?? 0).toBe(profile === '6.0' ? 0 : 3);
+		expect(added('POST /logincheck')).toBe(profile === '6.0' ? 4 : 0);
+		expect(added('DELETE /api/v2/authentication')).toBe(profile === '6.0' ? 0 : 3);
 		expect(device().openSessions).toBe(0);
 	});
 });

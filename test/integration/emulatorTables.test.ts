@@ -37,4 +37,27 @@ describe('FortiGate emulator CMDB tables', () => {
 		expect(await call('POST', '/api/v2/cmdb/firewall/address', { name: 'lan/servers', subnet: '10.0.0.0 255.255.255.0' })).toMatchObject({ status: 200 });
 		expect(await call('GET', `/api/v2/cmdb/firewall/address/${encodeURIComponent('lan/servers')}`)).toMatchObject({ status: 404 });
 	});
+
+	test('the policy table: POST appends at the end, a move with no body reorders, a DELETE without an ID empties the table', async () => {
+		const policy = { srcintf: [{ name: 'lan' }], dstintf: [{ name: 'wan1' }], srcaddr: [{ name: 'all' }], dstaddr: [{ name: 'all' }], service: [{ name: 'ALL' }], schedule: 'always' };
+		const table = '/api/v2/cmdb/firewall/policy';
+		expect(await call('POST', table, { ...policy, name: 'one' })).toMatchObject({ status: 200, envelope: { mkey: 1 } });
+		expect(await call('POST', table, { ...policy, name: 'two' })).toMatchObject({ status: 200, envelope: { mkey: 2 } });
+		expect(await call('POST', table, { ...policy, name: 'two' })).toMatchObject({ status: 500, envelope: { error: -5 } });
+		const names = () => device.emulator.data.firewallPolicies.list('root').map((entry) => entry.name);
+		expect(names()).toEqual(['one', 'two']);
+		expect(await call('PUT', `${table}/2?action=move&before=1`)).toMatchObject({ status: 200 });
+		expect(names()).toEqual(['two', 'one']);
+		expect(await call('PUT', `${table}/2?action=move&after=9`)).toMatchObject({ status: 404, envelope: { error: -3 } });
+		const missing = await call('POST', table, { ...policy, name: 'three', dstaddr: [{ name: 'nowhere' }] });
+		expect(missing).toMatchObject({ status: 500, envelope: { error: -3, cli_error: expect.stringContaining("value parse error before 'nowhere'") } });
+		const unset = await call('POST', table, { ...policy, name: 'four', service: [] });
+		expect(unset).toMatchObject({ status: 424, envelope: { error: -651, cli_error: "attribute 'service' MUST be set" } });
+		// An address a policy uses cannot be deleted.
+		await call('POST', '/api/v2/cmdb/firewall/address', { name: 'used', subnet: '192.0.2.1 255.255.255.255' });
+		await call('PUT', `${table}/1`, { srcaddr: [{ name: 'used' }] });
+		expect(await call('DELETE', '/api/v2/cmdb/firewall/address/used')).toMatchObject({ status: 500, envelope: { error: -23 } });
+		expect(await call('DELETE', table)).toMatchObject({ status: 200 });
+		expect(names()).toEqual([]);
+	});
 });

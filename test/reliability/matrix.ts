@@ -41,6 +41,7 @@ function freePort(): Promise<number> {
 	});
 }
 const leases = { resource: 'dhcpLease', operation: 'getMany' };
+const newPolicy = { resource: 'firewallPolicy', operation: 'create', name: 'matrix-policy', srcintf: 'lan', dstintf: 'wan1', srcaddr: 'all', dstaddr: 'all', service: 'HTTPS' };
 
 function fgt(authentication: Authentication, parameters: Record<string, unknown>, overrides: (devices: Devices) => Record<string, unknown> = () => ({})) {
 	return (devices: Devices) =>
@@ -134,6 +135,9 @@ export const MATRIX: MatrixCase[] = [
 	},
 	{ area: 'Refusals', title: 'Wrong FortiClient Cloud access key', message: 'FortiClient Cloud refused the access key or account email (HTTP 401)', ems: { mode: 'cloud' }, run: ems('cloudAccessKey', { resource: 'endpoint', operation: 'getMany' }, { accessKey: 'wrong-wrong-wrong-wrong' }) },
 	{ area: 'Parameters', title: 'Policy list `1,,x`', message: 'Policy IDs must be whole numbers separated by commas: entry 2 is empty', run: fgt('apiKey', { resource: 'firewallPolicy', operation: 'getStatistics', policyIds: '1,,x' }) },
+	{ area: 'Parameters', title: 'Policy naming objects the FortiGate lacks', message: 'The FortiGate has no address "web-srv"; no service "HTTP-ALT"', run: fgt('apiKey', { ...newPolicy, srcaddr: 'web-srv', service: 'HTTP-ALT' }) },
+	{ area: 'Refusals', title: 'Policy refused by FortiOS (cli_error)', message: `The FortiGate could not create the firewall policy "matrix-policy" (HTTP 500, FortiOS error -3). FortiOS says: "entry not found in datasource; value parse error before 'nightly'; Command fail. Return code -3"`, run: fgt('apiKey', { ...newPolicy, schedule: 'nightly' }) },
+	{ area: 'Refusals', title: 'Create a policy with a read-only profile', message: '403 on create the firewall policy "matrix-policy": the REST API admin profile lacks Firewall (fwgrp): Read/Write access', run: fgt('apiKey', newPolicy, () => ({ apiKey: READONLY_API_USER.key })) },
 	{ area: 'Parameters', title: 'Negative limit', message: 'Limit must be a whole number of at least 1, not -5', run: fgt('apiKey', { ...leases, limit: -5 }) },
 	{ area: 'Parameters', title: 'Unknown VDOM', message: '404: this FortiOS version has no GET /api/v2/monitor/firewall/policy, or VDOM "branch-42" does not exist', run: fgt('apiKey', { resource: 'firewallPolicy', operation: 'getStatistics', options: { vdom: 'branch-42' } }) },
 	{ area: 'Refusals', title: 'Ban with a read-only profile', message: '403 on ban the IP addresses: the REST API admin profile lacks User & Authentication (authgrp): Read/Write access', run: fgt('apiKey', { resource: 'bannedIp', operation: 'add', ipAddresses: '203.0.113.7' }, () => ({ apiKey: READONLY_API_USER.key })) },

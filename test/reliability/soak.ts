@@ -66,6 +66,7 @@ const FORTIGATE_OPERATIONS = [
 	{ parameters: { resource: 'system', operation: 'getStatus' }, path: '/api/v2/monitor/system/status' },
 	{ parameters: { resource: 'dhcpLease', operation: 'getMany', returnAll: true, options: { vdom: '*' } }, path: '/api/v2/monitor/system/dhcp' },
 	{ parameters: { resource: 'firewallPolicy', operation: 'getStatistics', ipVersion: 'both' }, path: '/api/v2/monitor/firewall/policy' },
+	{ parameters: { resource: 'firewallPolicy', operation: 'getMany', returnAll: true, includeStatistics: true, options: { vdom: 'FG-traffic' } }, path: '/api/v2/cmdb/firewall/policy' },
 ];
 const EMS_OPERATIONS = [
 	{ parameters: { resource: 'endpoint', operation: 'getMany', returnAll: true }, path: 'endpoints/index' },

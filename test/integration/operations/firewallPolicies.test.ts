@@ -81,6 +81,9 @@ describe.each(PROFILES)('FortiOS %s firewall policies', (profile) => {
 			expect(sent('PUT')).toBe(movesBefore);
 			const [after] = jsonOf(await run(authentication, 'move', { policyId: second.policyid, moveAction: 'after', neighborPolicyId: first.policyid }));
 			expect(after).toMatchObject({ position: 2, changed: true });
+			// A policy created since the recording starts with zero counters.
+			const [read] = jsonOf(await run(authentication, 'get', { policyId: second.policyid, includeStatistics: true }));
+			expect(read).toMatchObject({ policyid: second.policyid, name: 'second', position: 2, statistics: { ipv4: { hit_count: 0, bytes: 0 } } });
 
 			expect(jsonOf(await run(authentication, 'disable', { policyId: first.policyid }))[0]).toMatchObject({ status: 'disable', changed: true, position: 1 });
 			expect(jsonOf(await run(authentication, 'disable', { policyId: first.policyid }))[0]).toMatchObject({ status: 'disable', changed: false });
@@ -127,6 +130,16 @@ describe.each(PROFILES)('FortiOS %s firewall policies', (profile) => {
 		await runFortiGate({ authentication: 'apiKey', parameters: parameters as never, credentials: credentialsFor(device.emulator, 'apiKey'), items });
 		expect(order()).toEqual(['batch-0', 'batch-1']);
 		expect(device.emulator.counters.requests['GET /api/v2/cmdb/firewall.service/custom']).toBe(2);
+	});
+
+	test('an account that may not read the interfaces leaves them to the FortiGate, whose refusal still names the name', async () => {
+		const profileWithoutNetwork = { ...READONLY_API_USER.profile, name: 'policy_editor', fwgrp: 'read-write' as const, netgrp: 'none' as const };
+		device.emulator.apiUsers.push({ ...READONLY_API_USER, name: 'n8n-policy', key: 'Pe8mR3tY6uI9oP2aS5dF8gH1jK4lZx', profile: profileWithoutNetwork });
+		const credentials = credentialsFor(device.emulator, 'apiKey', { apiKey: 'Pe8mR3tY6uI9oP2aS5dF8gH1jK4lZx' });
+		const create = (name: string, srcintf: string) => runFortiGate({ authentication: 'apiKey', parameters: { resource: 'firewallPolicy', operation: 'create', ...policy(name, { srcintf }) } as never, credentials });
+		const error = await catchNodeError(create('typo', 'port9'));
+		expect(error.message).toContain(`FortiOS says: "entry not found in datasource; value parse error before 'port9'; Command fail. Return code -3"`);
+		expect(jsonOf(await create('fine', 'lan'))[0]).toMatchObject({ name: 'fine', position: 1 });
 	});
 
 	test('a refusal shows FortiOS\'s own cli_error text', async () => {
