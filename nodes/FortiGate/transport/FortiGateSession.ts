@@ -1,16 +1,11 @@
-import { SessionCookies } from '../../shared/cookies';
 import { FortinetError } from '../../shared/errors';
-import { HttpClient, closeOnFailure, type HttpResponse } from '../../shared/httpClient';
+import type { HttpResponse } from '../../shared/httpClient';
 import type { Redactor } from '../../shared/redactor';
-import { retryOnce } from '../../shared/retryOnce';
-import { SessionRenewal } from '../../shared/sessionRenewal';
+import type { FortiGateCarrier } from './carrier';
 import type { FortiGateConnection } from './connection';
-import { jsonLogin } from './login/jsonLogin';
-import { legacyLogin } from './login/legacyLogin';
-import { powerActionNotSent } from './powerActions';
+import { DirectConnection } from './directConnection';
 import { METHOD_REFUSED, readEnvelopes, refusesMethod } from './replies';
-import { logOut, sessionHeaders } from './sessionForm';
-import type { ApiRequest, DeviceLink, FortiGateEnvelope, SessionForm } from './types';
+import type { ApiRequest, FortiGateEnvelope } from './types';
 
 export type { ApiRequest, FortiGateEnvelope } from './types';
 
@@ -19,45 +14,28 @@ export interface SessionOptions {
 	redactor: Redactor;
 }
 
-/** New logins allowed per execution after the device ended the session (admintimeout, another admin). */
-const MAX_RELOGINS = 2;
-
 /**
- * One FortiGate session for one execution: a bearer API key, or an admin
- * login (the JSON dialect first, /logincheck when the firmware has no JSON
- * login). Every request goes through `request()`; `close()` logs out.
+ * One FortiGate session for one execution, whatever carries its requests
+ * (the device's own API, or a FortiManager): every request goes through
+ * `request()`, whose reply is read and explained here, once for all
+ * carriers; `close()` ends what the carrier opened.
  */
 export class FortiGateSession {
-	/** FortiOS version seen in the latest reply envelope, e.g. "v6.2.4". */
+	/** FortiOS version seen in the latest reply envelope (or the inventory's before any), e.g. "v6.2.4". */
 	firmwareVersion?: string;
-	private form?: SessionForm;
-	private readonly link: DeviceLink;
-	private readonly renewal: SessionRenewal;
-	/** A reboot or shutdown took the device down, and the session with it. */
-	private endedByPowerAction = false;
 	/** GET replies kept for this execution by `readOnce`, by path; a change to a table forgets what was read from it. */
 	private readonly remembered = new Map<string, { path: string; reply: Promise<FortiGateEnvelope[]> }>();
 
-	private constructor(
-		private readonly connection: FortiGateConnection,
+	constructor(
+		private readonly carrier: FortiGateCarrier,
 		private readonly options: SessionOptions,
 	) {
-		options.redactor.add(connection.apiKey, connection.password);
-		const http = new HttpClient({ baseUrl: connection.baseUrl, tls: connection.tls, timeoutMs: options.timeoutMs, product: 'The FortiGate' });
-		this.link = { http, cookies: new SessionCookies(connection.baseUrl.origin, options.redactor), redactor: options.redactor };
-		this.renewal = new SessionRenewal(connection.authentication === 'adminLogin' ? MAX_RELOGINS : 0, async () => {
-			this.form = undefined;
-			this.link.cookies.clear();
-			await this.authenticate();
-		});
+		this.firmwareVersion = carrier.knownVersion;
 	}
 
+	/** A session straight to the FortiGate the connection names (logged in, or with its key). */
 	static async open(connection: FortiGateConnection, options: SessionOptions): Promise<FortiGateSession> {
-		const session = new FortiGateSession(connection, options);
-		return await closeOnFailure(session.link.http, async () => {
-			await session.authenticate();
-			return session;
-		});
+		return new FortiGateSession(await DirectConnection.open(connection, options), options);
 	}
 
 	get timeoutMs(): number {
@@ -66,7 +44,7 @@ export class FortiGateSession {
 
 	/** The credential's VDOM, when it names one. */
 	get defaultVdom(): string | undefined {
-		return this.connection.vdom || undefined;
+		return this.carrier.defaultVdom || undefined;
 	}
 
 	/** Registers a value that errors and warnings must never show (a backup password). */
@@ -77,9 +55,9 @@ export class FortiGateSession {
 	/** Sends an API request and returns its envelopes (one per VDOM; one when a single VDOM). */
 	async request(request: ApiRequest): Promise<FortiGateEnvelope[]> {
 		if (request.method !== 'GET') this.forgetReadsOf(request.path);
-		const vdom = request.vdom ?? this.connection.vdom;
-		const response = await this.sendWithRenewal(request, vdom);
-		const envelopes = readEnvelopes(response, request, { authentication: this.connection.authentication, vdom });
+		const vdom = request.vdom ?? this.carrier.defaultVdom;
+		const response = await this.carrier.send(request, vdom);
+		const envelopes = readEnvelopes(response, request, { access: this.carrier.access, vdom });
 		const version = envelopes.find((envelope) => typeof envelope.version === 'string')?.version;
 		if (version) this.firmwareVersion = version;
 		return envelopes;
@@ -91,7 +69,7 @@ export class FortiGateSession {
 	 * change, the same request gets the same reply without a new round trip.
 	 */
 	async readOnce(request: ApiRequest & { method: 'GET' }): Promise<FortiGateEnvelope[]> {
-		const key = JSON.stringify([request.path, request.query ?? {}, request.vdom ?? this.connection.vdom]);
+		const key = JSON.stringify([request.path, request.query ?? {}, request.vdom ?? this.carrier.defaultVdom]);
 		let entry = this.remembered.get(key);
 		if (!entry) {
 			entry = { path: request.path, reply: this.request(request) };
@@ -115,14 +93,14 @@ export class FortiGateSession {
 	 * the code METHOD_REFUSED, so that the caller may try the other method.
 	 */
 	async download(request: ApiRequest): Promise<{ bytes: Buffer; headers: HttpResponse['headers'] }> {
-		const vdom = request.vdom ?? this.connection.vdom;
-		const response = await this.sendWithRenewal(request, vdom, true);
+		const vdom = request.vdom ?? this.carrier.defaultVdom;
+		const response = await this.carrier.send(request, vdom, { binary: true });
 		const contentType = String(response.headers['content-type'] ?? '');
 		if (response.status >= 200 && response.status < 300 && !contentType.includes('json')) {
 			return { bytes: response.bytes ?? Buffer.from(response.body), headers: response.headers };
 		}
 		try {
-			readEnvelopes(response, request, { authentication: this.connection.authentication, vdom });
+			readEnvelopes(response, request, { access: this.carrier.access, vdom });
 		} catch (error) {
 			if (error instanceof FortinetError && refusesMethod(response, request.method)) throw new FortinetError({ ...error, message: error.message, code: METHOD_REFUSED });
 			throw error;
@@ -136,91 +114,21 @@ export class FortiGateSession {
 	}
 
 	/**
-	 * Sends a request that takes the device down (reboot, shutdown). It is sent
-	 * once, never retried, on a connection of its own. A connection that fails
-	 * after the request was written to it means the device went down, which is
-	 * success; one that fails before means nothing was sent, which is an error.
+	 * Sends a request that takes the device down (reboot, shutdown), once.
+	 * A 2xx or a connection dropped after sending is success; a refusal is
+	 * explained like any other.
 	 */
 	async sendPowerAction(request: ApiRequest): Promise<{ connectionDropped: boolean }> {
-		// A 401 is a refusal unseen, so sending again after a new login cannot act twice.
-		const outcome = await this.renewal.run(async () => await this.sendOnce(request), isUnauthorized);
+		const outcome = await this.carrier.sendPowerAction(request);
 		if (outcome !== 'dropped' && (outcome.status < 200 || outcome.status >= 300)) {
-			readEnvelopes(outcome, request, { authentication: this.connection.authentication, vdom: '' });
+			readEnvelopes(outcome, request, { access: this.carrier.access, vdom: '' });
 		}
-		// Whatever the body of a 2xx, the device is on its way down.
-		this.endedByPowerAction = true;
 		return { connectionDropped: outcome === 'dropped' };
 	}
 
-	/** The response, or 'dropped' when the connection failed after the request was written to it. */
-	private async sendOnce(request: ApiRequest): Promise<HttpResponse | 'dropped'> {
-		try {
-			return await this.send(request, request.vdom ?? '', { freshConnection: true });
-		} catch (error) {
-			if (error instanceof FortinetError && error.requestSent) return 'dropped';
-			throw powerActionNotSent(request, error);
-		}
-	}
-
-	/** Logs out and closes the connection pool. Returns warnings for the output, never throws. */
+	/** Ends the session (logout where there was a login). Returns warnings for the output, never throws. */
 	async close(): Promise<string[]> {
-		const warnings: string[] = [];
-		try {
-			// After a reboot or shutdown the session is gone with the device:
-			// a logout would only wait for the timeout, so it is skipped.
-			const form = this.form;
-			this.form = undefined;
-			if (!this.endedByPowerAction && form) await retryOnce(async () => await logOut(this.link, form));
-		} catch (error) {
-			const reason = error instanceof Error ? error.message : String(error);
-			warnings.push(
-				this.options.redactor.redact(`Logout from the FortiGate failed (${reason}). The admin session stays open until admintimeout ends it.`),
-			);
-		} finally {
-			await this.link.http.close();
-		}
-		return warnings;
-	}
-
-	/** Sends a request; a 401 on an admin session (expired, ended by another admin) gets one new login and one resend. */
-	private async sendWithRenewal(request: ApiRequest, vdom: string, binary = false): Promise<HttpResponse> {
-		return await this.renewal.run(async () => await this.send(request, vdom, { binary }), isUnauthorized);
-	}
-
-	private async authenticate(): Promise<void> {
-		const { authentication, apiKey, username, password } = this.connection;
-		if (authentication === 'apiKey') {
-			this.form = { kind: 'apiKey', apiKey: apiKey! };
-			return;
-		}
-		const credentials = { username: username!, password: password! };
-		// JSON login first: it is the only one from 7.6.3, and firmware without
-		// it answers an error envelope, which costs no failed-login count.
-		const json = await jsonLogin(this.link, credentials);
-		this.form = 'form' in json ? json.form : await legacyLogin(this.link, credentials, json.notOffered);
-		// A new session lives on a device that is up: it must be logged out.
-		this.endedByPowerAction = false;
-	}
-
-	private async send(request: ApiRequest, vdom: string, how: { freshConnection?: boolean; binary?: boolean } = {}): Promise<HttpResponse> {
-		// A reboot ended the admin session: the first request after it logs in
-		// anew (while the device boots, that login may fail; the caller retries).
-		if (this.endedByPowerAction && this.connection.authentication === 'adminLogin') await this.renewal.renewNow();
-		const response = await this.link.http.request({
-			method: request.method,
-			path: request.path,
-			query: { ...request.query, vdom: vdom || undefined },
-			headers: sessionHeaders(this.link, this.form),
-			json: request.body,
-			freshConnection: how.freshConnection,
-			binary: how.binary,
-			timeoutMs: request.timeoutMs,
-		});
-		this.link.cookies.store(response.headers['set-cookie']);
-		return response;
+		return await this.carrier.close();
 	}
 }
 
-function isUnauthorized(outcome: HttpResponse | 'dropped'): boolean {
-	return outcome !== 'dropped' && outcome.status === 401;
-}

@@ -1,5 +1,5 @@
 import { FortinetError } from '../../shared/errors';
-import type { FortiGateAuthentication } from './connection';
+import type { FortiGateAccess } from './carrier';
 
 /** What a request is for, so that a refusal can name the missing permission. */
 export interface RequestPurpose {
@@ -21,9 +21,16 @@ const GROUP_LABELS: Readonly<Record<string, string>> = Object.freeze({
 	any: 'any',
 });
 
+const ACCOUNT_LABELS: Readonly<Record<FortiGateAccess, string>> = Object.freeze({
+	apiKey: 'REST API admin',
+	adminLogin: 'admin',
+	fortiManager: 'FortiManager\'s admin',
+});
+
 export interface HttpErrorContext {
 	status: number;
-	authentication: FortiGateAuthentication;
+	/** Whose refusal it is: the API key's, the admin's, or FortiManager's account on the device. */
+	access: FortiGateAccess;
 	method: string;
 	path: string;
 	vdom?: string;
@@ -44,7 +51,14 @@ export function fortiGateHttpError(context: HttpErrorContext): FortinetError {
 
 	switch (status) {
 		case 401:
-			if (context.authentication === 'apiKey') {
+			if (context.access === 'fortiManager') {
+				return new FortinetError({
+					...base,
+					message: `401 through FortiManager: the FortiGate refused the account FortiManager uses on it (could not ${purpose.action})`,
+					description: 'FortiManager reaches each FortiGate with the admin account the device was added with. Refresh or re-authorize the device in Device Manager.',
+				});
+			}
+			if (context.access === 'apiKey') {
 				return new FortinetError({
 					...base,
 					message: `401 with API key: the FortiGate refused the key (could not ${purpose.action})`,
@@ -60,8 +74,8 @@ export function fortiGateHttpError(context: HttpErrorContext): FortinetError {
 		case 403:
 			return new FortinetError({
 				...base,
-				message: `403 on ${purpose.action}: the ${context.authentication === 'apiKey' ? 'REST API admin' : 'admin'} profile lacks ${permissionText ?? 'the required'} access`,
-				description: `Give the account's admin profile ${permissionText ?? 'the permission this operation needs'} (System > Admin Profiles), or use an account that has it.${context.vdom ? ` The account must also have access to VDOM "${context.vdom}".` : ''}${context.authentication === 'adminLogin' ? ' If the profile already allows it, the FortiGate refused the CSRF token of the session: report this with the FortiOS version.' : ''}`,
+				message: `403 on ${purpose.action}: the ${ACCOUNT_LABELS[context.access]} profile lacks ${permissionText ?? 'the required'} access`,
+				description: `Give the account's admin profile ${permissionText ?? 'the permission this operation needs'} (System > Admin Profiles), or use an account that has it.${context.vdom ? ` The account must also have access to VDOM "${context.vdom}".` : ''}${context.access === 'adminLogin' ? ' If the profile already allows it, the FortiGate refused the CSRF token of the session: report this with the FortiOS version.' : ''}`,
 			});
 		case 404:
 			return new FortinetError({

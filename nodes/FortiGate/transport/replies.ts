@@ -1,7 +1,7 @@
 import { FortinetError } from '../../shared/errors';
 import type { HttpResponse } from '../../shared/httpClient';
 import { parseJson } from '../../shared/json';
-import type { FortiGateAuthentication } from './connection';
+import type { FortiGateAccess } from './carrier';
 import { deviceErrorHint, fortiGateHttpError } from './errors';
 import type { ApiRequest, FortiGateEnvelope } from './types';
 
@@ -9,13 +9,13 @@ import type { ApiRequest, FortiGateEnvelope } from './types';
  * Reads a FortiOS reply: the HTTP status explained, the body parsed once, the
  * envelopes checked, and `status: error` envelopes turned into errors.
  */
-export function readEnvelopes(response: HttpResponse, request: ApiRequest, context: { authentication: FortiGateAuthentication; vdom: string }): FortiGateEnvelope[] {
+export function readEnvelopes(response: HttpResponse, request: ApiRequest, context: { access: FortiGateAccess; vdom: string }): FortiGateEnvelope[] {
 	const parsed = parseReply(response, request);
 	const deviceCode = firstErrorCode(parsed);
 	if (response.status < 200 || response.status >= 300) {
 		throw withCliError(parsed, fortiGateHttpError({
 			status: response.status,
-			authentication: context.authentication,
+			access: context.access,
 			method: request.method,
 			path: request.path,
 			vdom: context.vdom || undefined,

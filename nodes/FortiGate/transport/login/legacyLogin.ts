@@ -40,7 +40,7 @@ export async function legacyLogin(link: DeviceLink, credentials: AdminCredential
 	if (response.status === 429) return await fail(loginRefused('2', credentials.username));
 	// 7.6.3+ may answer 302 with the usual body.
 	if (response.status !== 200 && response.status !== 302) {
-		return await fail(fortiGateHttpError({ status: response.status, authentication: 'adminLogin', method: 'POST', path: '/logincheck', purpose: { action: 'log in' } }));
+		return await fail(fortiGateHttpError({ status: response.status, access: 'adminLogin', method: 'POST', path: '/logincheck', purpose: { action: 'log in' } }));
 	}
 	const answer = parseLegacyLoginAnswer(response.body);
 	if (answer.code !== '1') return await fail(loginRefused(answer.code, credentials.username));
