@@ -19,7 +19,8 @@ import * as vpnTunnel from './actions/vpnTunnel';
 import { optionsCollection } from './actions/common/options';
 import { router } from './actions/router';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from './credentialTests';
-import { authenticationProperty } from './transport/openSession';
+import { fortiManagerApiTest } from '../FortiManager/credentialTests';
+import { fleetProperties } from './actions/fleetFields';
 
 export class FortiGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,9 +48,15 @@ export class FortiGate implements INodeType {
 				testedBy: 'fortiGateAdminLoginTest',
 				displayOptions: { show: { authentication: ['adminLogin'] } },
 			},
+			{
+				name: 'fortiManagerApi',
+				required: true,
+				testedBy: 'fortiManagerApiTest',
+				displayOptions: { show: { authentication: ['fortiManager'] } },
+			},
 		],
 		properties: [
-			authenticationProperty,
+			...fleetProperties,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -86,7 +93,7 @@ export class FortiGate implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { fortiGateApiKeyTest, fortiGateAdminLoginTest },
+		credentialTest: { fortiGateApiKeyTest, fortiGateAdminLoginTest, fortiManagerApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

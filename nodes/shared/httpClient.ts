@@ -8,6 +8,15 @@ import { FortinetError } from './errors';
 
 export type QueryValue = string | number | boolean | undefined;
 
+/** A request's query string; undefined and empty values are left out. */
+export function queryString(query: Record<string, QueryValue> = {}): string {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(query)) {
+		if (value !== undefined && value !== '') params.set(key, String(value));
+	}
+	return params.toString();
+}
+
 export interface HttpRequest {
 	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	path: string;
@@ -99,9 +108,7 @@ export class HttpClient {
 		if (this.closed) throw new Error('HTTP client used after close');
 		const timeoutMs = request.timeoutMs ?? this.options.timeoutMs;
 		const url = new URL(request.path, this.options.baseUrl);
-		for (const [key, value] of Object.entries(request.query ?? {})) {
-			if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
-		}
+		url.search = queryString(request.query);
 		const context = {
 			product: this.options.product,
 			host: this.options.baseUrl.host,

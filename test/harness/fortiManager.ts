@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
+import { FortiGate } from '../../nodes/FortiGate/FortiGate.node';
 import { FortiManager } from '../../nodes/FortiManager/FortiManager.node';
 import { FMG_ADMINS, FMG_API_KEYS } from '../emulator/fortimanager/accounts';
 import { FortiManagerEmulator, type FortiManagerEmulatorOptions } from '../emulator/fortimanager/FortiManagerEmulator';
@@ -18,6 +19,19 @@ export async function runFortiManager(options: { parameters: Record<string, unkn
 		nodeType: new FortiManager(),
 		typeName: 'n8n-nodes-fortinet.fortiManager',
 		parameters: options.parameters as never,
+		credentialType: 'fortiManagerApi',
+		credentials: options.credentials,
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+/** The FortiGate node with `fortiManager` authentication: its operations on the devices `targets` names. */
+export async function runFortiGateThroughFortiManager(options: { parameters: Record<string, unknown>; credentials: ICredentialDataDecryptedObject; items?: INodeExecutionData[]; continueOnFail?: boolean }): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: new FortiGate(),
+		typeName: 'n8n-nodes-fortinet.fortiGate',
+		parameters: { authentication: 'fortiManager', ...options.parameters } as never,
 		credentialType: 'fortiManagerApi',
 		credentials: options.credentials,
 		items: options.items,

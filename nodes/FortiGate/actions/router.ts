@@ -3,6 +3,7 @@ import { runOperation, type OperationTable } from '../../shared/runItems';
 import { readTimeoutMs } from '../../shared/executionOptions';
 import type { FortiGateSession } from '../transport/FortiGateSession';
 import { openFortiGateSession } from '../transport/openSession';
+import { runThroughFortiManager } from './throughFortiManager';
 import * as address from './address';
 import * as addressGroup from './addressGroup';
 import * as custom from './custom';
@@ -39,7 +40,12 @@ const operations: OperationTable<FortiGateSession> = Object.freeze({
 	vpnTunnel: { bringDown: vpnTunnel.bringDown, bringUp: vpnTunnel.bringUp, getMany: vpnTunnel.getMany },
 });
 
-/** Dispatches every item to its operation over one FortiGate session (one login, one logout). */
+/**
+ * Dispatches every item to its operation over one FortiGate session (one
+ * login, one logout), or, through a FortiManager, over one session per
+ * target device inside one FortiManager session.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	if (this.getNodeParameter('authentication', 0) === 'fortiManager') return await runThroughFortiManager(this, operations);
 	return await runOperation(this, operations, async (redactor) => await openFortiGateSession(this, { timeoutMs: readTimeoutMs(this), redactor }));
 }

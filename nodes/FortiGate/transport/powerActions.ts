@@ -20,6 +20,7 @@ export function powerActionNotSent(request: ApiRequest, cause: unknown): Fortine
 	});
 }
 
+/** "The proxy ..." reads on as "the proxy ...", but names such as FortiManager or TLS keep their capitals. */
 function lowerFirst(text: string): string {
-	return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+	return /^[A-Z][a-z]+(?![A-Za-z])/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

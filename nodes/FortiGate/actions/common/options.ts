@@ -3,6 +3,8 @@ import { concurrencyOption, timeoutOption } from '../../../shared/executionOptio
 
 export interface CommonOptions {
 	vdom?: string;
+	adom?: string;
+	parallelDevices?: number;
 	timeout?: number;
 	waitForOnline?: boolean;
 	waitTimeout?: number;
@@ -21,7 +23,25 @@ export const optionsCollection: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		{
+			displayName: 'ADOM',
+			name: 'adom',
+			type: 'string',
+			default: '',
+			placeholder: 'root',
+			description: 'The FortiManager ADOM whose devices Targets names, overriding the credential\'s',
+			displayOptions: { show: { '/authentication': ['fortiManager'] } },
+		},
 		concurrencyOption,
+		{
+			displayName: 'Parallel Devices',
+			name: 'parallelDevices',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 64 },
+			default: 8,
+			description: 'How many FortiGates work at once through FortiManager. Each device still gets the items one by one for operations that change it.',
+			displayOptions: { show: { '/authentication': ['fortiManager'] } },
+		},
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',

@@ -11,6 +11,9 @@ import { readStatus } from './getStatus.operation';
 
 const show = { resource: ['system'], operation: ['backupConfig'] };
 
+/** The configuration comes back as a file. */
+export const returnsFile = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Scope',

@@ -9,12 +9,15 @@ export interface Targets {
 	scope: Array<{ name: string; vdom?: string }>;
 }
 
+/** One entry of `targets`: a device by name, a device group, or every FortiGate of the ADOM. */
+export type TargetEntry = { kind: 'device' | 'group'; name: string } | { kind: 'all' };
+
 /**
  * Reads `targets` (DESIGN.md section 2): a comma-separated string, or an
  * array from an expression, of device names, `group:<name>`, or `*` for
- * every FortiGate of the ADOM.
+ * every FortiGate of the ADOM. Duplicates are dropped.
  */
-export function readTargets(raw: unknown, adom: string): Targets {
+export function targetEntries(raw: unknown): TargetEntry[] {
 	const entries = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((entry) => entry.trim()).filter(Boolean);
 	if (entries.length === 0) {
 		throw new FortinetError({
@@ -23,20 +26,29 @@ export function readTargets(raw: unknown, adom: string): Targets {
 			description: 'Give device names as FortiManager lists them, group:<group name>, or * for every FortiGate of the ADOM, separated by commas.',
 		});
 	}
+	return [...new Set(entries)].map((entry): TargetEntry => {
+		if (entry === '*') return { kind: 'all' };
+		if (!/^group:/i.test(entry)) return { kind: 'device', name: entry };
+		const group = entry.slice(entry.indexOf(':') + 1).trim();
+		if (!group) throw new FortinetError({ kind: 'parameter', message: 'Targets: "group:" needs a group name', description: 'Write group:<name>, for example group:branches.' });
+		return { kind: 'group', name: group };
+	});
+}
+
+/** `targets` in the two forms FortiManager takes them. */
+export function readTargets(raw: unknown, adom: string): Targets {
 	const base = `adom/${adom}`;
 	const targets: Targets = { proxy: [], scope: [] };
-	for (const entry of [...new Set(entries)]) {
-		if (entry === '*') {
+	for (const entry of targetEntries(raw)) {
+		if (entry.kind === 'all') {
 			targets.proxy.push(`${base}/group/All_FortiGate`);
 			targets.scope.push({ name: 'All_FortiGate' });
-		} else if (/^group:/i.test(entry)) {
-			const group = entry.slice(entry.indexOf(':') + 1).trim();
-			if (!group) throw new FortinetError({ kind: 'parameter', message: 'Targets: "group:" needs a group name', description: 'Write group:<name>, for example group:branches.' });
-			targets.proxy.push(`${base}/group/${group}`);
-			targets.scope.push({ name: group });
+		} else if (entry.kind === 'group') {
+			targets.proxy.push(`${base}/group/${entry.name}`);
+			targets.scope.push({ name: entry.name });
 		} else {
-			targets.proxy.push(`${base}/device/${entry}`);
-			targets.scope.push({ name: entry, vdom: 'root' });
+			targets.proxy.push(`${base}/device/${entry.name}`);
+			targets.scope.push({ name: entry.name, vdom: 'root' });
 		}
 	}
 	return targets;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { apiRequestFields, readApiRequest } from '../../../shared/apiRequest';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { adomFor, getOptions } from '../common/options';
-import { proxyToDevices, type DeviceReply } from '../common/proxy';
+import { proxyToDevices, unreachableReason, type DeviceReply } from '../../transport/proxy';
 import { readTargets, targetsField } from '../common/targets';
 
 /** Items run one by one: a POST, PUT or DELETE changes devices. */
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, session: FortiManagerSess
 /** One device's reply as output items: one, or one per result when split. */
 function deviceItems(reply: DeviceReply, split: boolean): IDataObject[] {
 	if (reply.code !== 0) {
-		return [{ device: reply.device, success: false, httpStatus: null, error: `FortiManager could not reach ${reply.device}: ${reply.message || 'no reason given'} (FortiManager ${reply.code})` }];
+		return [{ device: reply.device, success: false, httpStatus: null, error: unreachableReason(reply) }];
 	}
 	const envelope = (typeof reply.response === 'object' && reply.response !== null && !Array.isArray(reply.response) ? reply.response : undefined) as IDataObject | undefined;
 	if (!envelope) return [{ device: reply.device, success: true, httpStatus: null, results: reply.response as IDataObject }];

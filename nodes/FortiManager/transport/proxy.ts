@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { FortinetError } from '../../../shared/errors';
-import { parseJson } from '../../../shared/json';
-import type { FortiManagerSession } from '../../transport/FortiManagerSession';
+import { FortinetError } from '../../shared/errors';
+import { parseJson } from '../../shared/json';
+import type { FortiManagerSession } from './FortiManagerSession';
 
 /** What one device answered to a proxied FortiOS call, or why it did not. */
 export interface DeviceReply {
@@ -81,4 +81,9 @@ function parsedResponse(response: unknown): unknown {
 	if (typeof response !== 'string') return response;
 	const parsed = parseJson(response.trim());
 	return typeof parsed === 'object' && parsed !== null ? parsed : response;
+}
+
+/** Why FortiManager gave no FortiOS reply for a device, in one sentence. */
+export function unreachableReason(reply: DeviceReply): string {
+	return `FortiManager could not reach ${reply.device}: ${reply.message || 'no reason given'} (FortiManager ${reply.code})`;
 }
