@@ -110,6 +110,20 @@ const FORTIMANAGER_OPERATIONS = [
 	{ resource: 'system', operation: 'getStatus' },
 ];
 
+/** The FortiGate node's own operations on the fleet, with both FortiManager credentials. */
+const FLEET_OPERATIONS = [
+	{ resource: 'system', operation: 'getStatus', targets: '*' },
+	{ resource: 'firewallPolicy', operation: 'create', targets: 'group:branches', name: 'e2e-fleet-block', srcintf: 'wan1', dstintf: 'any', srcaddr: 'all', dstaddr: 'all', service: 'ALL', action: 'deny', position: 'top' },
+	{ resource: 'system', operation: 'reboot', targets: 'fgt-branch-01', options: { waitForOnline: true, waitTimeout: 60, pollInterval: 0.3 } },
+];
+const FLEET_CREDENTIALS = { apiKey: undefined, login: FORTIMANAGER_LOGIN_REF };
+const fleetWorkflowId = (credential: string, operation: string) => `fgt-fmg-${credential}-${operation}`;
+const fleetWorkflows: WorkflowExport[] = Object.entries(FLEET_CREDENTIALS).flatMap(([name, credential]) =>
+	FLEET_OPERATIONS.map((parameters) =>
+		focusedWorkflow({ id: fleetWorkflowId(name, parameters.operation), nodeType: 'fortiGate', credentialType: 'fortiManagerApi', credential, onError: 'continueRegularOutput', parameters: { authentication: 'fortiManager', ...parameters } }),
+	),
+);
+
 const focused: WorkflowExport[] = [
 	...Object.entries(FORTIGATE_AUTH).flatMap(([authentication, credentialType]) =>
 		FORTIGATE_OPERATIONS.map((parameters) =>
@@ -172,7 +186,7 @@ beforeAll(async () => {
 			data: { baseUrl: device.url, username: DEMO_ADMINS[0].username, password: DEMO_ADMINS[0].password, vdom: '', certificateFingerprint: device.fingerprint, allowUnauthorizedCerts: false, caCertificate: '' },
 		})),
 	]);
-	const workflows = [...examples(), ...focused, ...loginWorkflows, ...policyWorkflows];
+	const workflows = [...examples(), ...focused, ...loginWorkflows, ...policyWorkflows, ...fleetWorkflows];
 	n8n.importWorkflows(workflows, true);
 	await n8n.start();
 	await n8n.waitForWebhooks(workflows.map(webhookPath));
@@ -268,6 +282,20 @@ describe('the examples', () => {
 		]);
 	});
 
+	test('ban on every branch: one FortiManager credential, the ban on each reachable branch, the unreachable one named', async () => {
+		const { status, body } = await n8n.webhook('fortimanager-fleet-ban', { srcip: '203.0.113.201' });
+		expect(status).toBe(200);
+		expect(body).toMatchObject({
+			ip: '203.0.113.201',
+			bannedOn: ['fgt-branch-01', 'fgt-branch-02'],
+			failedOn: [{ device: 'fgt-branch-03', reason: 'FortiManager could not reach fgt-branch-03: Target cannot be connected (FortiManager -12)' }],
+			summary: '203.0.113.201 banned on 2 of 3 branch FortiGates',
+		});
+		for (const device of emulators.fortiManager.fleet.devices.slice(0, 2)) {
+			expect(device.emulator!.data.bannedIps.list().filter((ban) => ban.ip_address === '203.0.113.201')).toHaveLength(1);
+		}
+	});
+
 	test('alert to quarantine: the endpoint with the alert\'s IP is quarantined, once', async () => {
 		const target = emulators.cloud.endpoints.find((endpoint) => !endpoint.is_quarantined && endpoint.device_id > 100)!;
 		const first = await n8n.webhook('fortinet-alert', { srcip: target.ip_addr });
@@ -360,6 +388,36 @@ describe.each(POLICY_DEVICES)('firewall policies on FortiOS $label', ({ device, 
 		expect(await call('delete', { policyId: block.policyid })).toMatchObject({ deleted: true, existed: true });
 		expect(await call('delete', { policyId: catchAll.policyid })).toMatchObject({ deleted: true, existed: true });
 		expect(emulator().data.firewallPolicies.list('root')).toEqual([]);
+	});
+});
+
+describe.each(Object.keys(FLEET_CREDENTIALS))('FortiGate node through FortiManager with the %s credential', (credential) => {
+	const call = async (operation: string) => {
+		const reply = await n8n.webhook(fleetWorkflowId(credential, operation));
+		expect(reply.status).toBe(200);
+		return reply.body as Array<Record<string, unknown>>;
+	};
+	const fleet = () => emulators.fortiManager.fleet.devices;
+
+	test('status of every FortiGate, a policy on a group, a reboot waited for through FortiManager', async () => {
+		expect((await call('getStatus')).map((item) => [item.device, item.version ?? item.error])).toEqual([
+			['fgt-branch-01', 'v7.2.8'],
+			['fgt-branch-02', 'v6.4.14'],
+			['fgt-branch-03', 'FortiManager could not reach fgt-branch-03: Target cannot be connected (FortiManager -12)'],
+		]);
+		const policies = await call('create');
+		expect(policies.map((item) => [item.device, item.position ?? item.error !== undefined])).toEqual([
+			['fgt-branch-01', 1],
+			['fgt-branch-02', 1],
+			['fgt-branch-03', true],
+		]);
+		// Run again: the same policy is found, not created twice.
+		expect((await call('create')).slice(0, 2).map((item) => item.alreadyExisted)).toEqual([true, true]);
+		for (const device of fleet().slice(0, 2)) expect(device.emulator!.data.firewallPolicies.list('root').filter((policy) => policy.name === 'e2e-fleet-block')).toHaveLength(1);
+
+		const reboots = fleet()[0].emulator!.counters.reboots;
+		expect(await call('reboot')).toEqual([expect.objectContaining({ device: 'fgt-branch-01', rebootInitiated: true, backOnline: true, rebootConfirmed: true })]);
+		expect(fleet()[0].emulator!.counters.reboots).toBe(reboots + 1);
 	});
 });
 

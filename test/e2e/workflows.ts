@@ -15,6 +15,8 @@ export function focusedWorkflow(options: {
 	parameters: Record<string, unknown>;
 	/** Another credential of that type than the examples' (a second device). */
 	credential?: { id: string; name: string };
+	/** The node's On Error setting; `continueRegularOutput` is Continue On Fail. */
+	onError?: 'continueRegularOutput';
 }): WorkflowExport {
 	return {
 		id: options.id,
@@ -38,6 +40,7 @@ export function focusedWorkflow(options: {
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: options.parameters,
+				...(options.onError ? { onError: options.onError } : {}),
 				credentials: { [options.credentialType]: options.credential ?? CREDENTIAL_REFS[options.credentialType] },
 			},
 		],

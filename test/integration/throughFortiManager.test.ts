@@ -90,6 +90,28 @@ describe('FortiGate node through FortiManager', () => {
 		}
 	});
 
+	test('Parallel Devices bounds how many devices work at once', async () => {
+		await fmg.emulator.stop();
+		const { FortiManagerEmulator } = await import('../emulator/fortimanager/FortiManagerEmulator');
+		const wide = new FortiManagerEmulator({ fleet: Array.from({ length: 6 }, (_, index) => ({ name: `store-0${index + 1}` })) });
+		await wide.start();
+		try {
+			for (const managed of wide.fleet.devices) managed.emulator!.faults.add({ kind: 'latency', ms: 40, path: '/api/v2/', times: 100 });
+			const runWith = async (parallelDevices: number) => {
+				wide.counters.proxyCallsInFlightMax = 0;
+				const result = await runFortiGateThroughFortiManager({ parameters: { targets: '*', resource: 'system', operation: 'getStatus', options: { parallelDevices } }, credentials: fmgCredentialsFor(wide, 'apiKey') });
+				expect(jsonOf(result)).toHaveLength(6);
+				return wide.counters.proxyCallsInFlightMax;
+			};
+			expect(await runWith(2)).toBe(2);
+			expect(await runWith(8)).toBe(6);
+			expect(await runWith(1)).toBe(1);
+		} finally {
+			await wide.stop();
+			await fmg.emulator.start();
+		}
+	});
+
 	test('the device\'s firmware version from the inventory decides before any reply: IPv6 statistics of FortiOS 6.0 come from policy6 at once', async () => {
 		await fmg.emulator.stop();
 		const { FortiManagerEmulator } = await import('../emulator/fortimanager/FortiManagerEmulator');
@@ -108,6 +130,27 @@ describe('FortiGate node through FortiManager', () => {
 			await old.stop();
 			await fmg.emulator.start();
 		}
+	});
+
+	test('nested groups resolve to their devices, and several items share the one FortiManager session', async () => {
+		fmg.emulator.groups.get('root')!.set('all-sites', ['branches', 'fgt-branch-01']);
+		const items = [{ json: { ip: '203.0.113.21' } }, { json: { ip: '203.0.113.22' } }];
+		const result = await runFortiGateThroughFortiManager({
+			parameters: { targets: 'group:all-sites', resource: 'bannedIp', operation: 'add', ipAddresses: '={{ $json.ip }}', expiry: 0 },
+			credentials: fmgCredentialsFor(fmg.emulator, 'login'),
+			items,
+			continueOnFail: true,
+		});
+		expect(jsonOf(result).map((item) => [item.device, item.ip_address ?? 'error'])).toEqual([
+			['fgt-branch-01', '203.0.113.21'],
+			['fgt-branch-02', '203.0.113.21'],
+			['fgt-branch-03', 'error'],
+			['fgt-branch-01', '203.0.113.22'],
+			['fgt-branch-02', '203.0.113.22'],
+			['fgt-branch-03', 'error'],
+		]);
+		expect(result.output.map((item) => item.pairedItem)).toEqual([0, 0, 0, 1, 1, 1].map((item) => ({ item })));
+		expect(fmg.emulator.counters.logins).toBe(1);
 	});
 
 	test('refused before anything is sent: a backup (a file), unknown targets, an empty target list', async () => {

@@ -64,6 +64,8 @@ export interface FortiManagerCounters {
 	calls: number;
 	accessTokenRequests: number;
 	proxyCalls: Record<string, number>;
+	/** The most /sys/proxy/json calls in progress at once (how a client spreads its fan-out). */
+	proxyCallsInFlightMax: number;
 	locksTaken: number;
 	commits: number;
 }
@@ -81,7 +83,7 @@ export interface FortiManagerCounters {
  */
 export class FortiManagerEmulator extends HttpsEmulator {
 	readonly fleet: Fleet;
-	readonly counters: FortiManagerCounters = { logins: 0, loginFailures: 0, logouts: 0, sessionsExpired: 0, calls: 0, accessTokenRequests: 0, proxyCalls: {}, locksTaken: 0, commits: 0 };
+	readonly counters: FortiManagerCounters = { logins: 0, loginFailures: 0, logouts: 0, sessionsExpired: 0, calls: 0, accessTokenRequests: 0, proxyCalls: {}, proxyCallsInFlightMax: 0, locksTaken: 0, commits: 0 };
 	readonly options: Required<Omit<FortiManagerEmulatorOptions, 'fleet'>>;
 	readonly groups = new Map<string, Map<string, string[]>>([['root', new Map([['branches', ['fgt-branch-01', 'fgt-branch-02', 'fgt-branch-03']]])]]);
 	readonly scripts = new Map<string, Map<string, { name: string; type: string; target: string; content: string }>>();
@@ -325,7 +327,19 @@ export class FortiManagerEmulator extends HttpsEmulator {
 		return undefined;
 	}
 
+	private proxyCallsInFlight = 0;
+
 	private async proxy(data: Record<string, unknown>): Promise<Outcome> {
+		this.proxyCallsInFlight++;
+		this.counters.proxyCallsInFlightMax = Math.max(this.counters.proxyCallsInFlightMax, this.proxyCallsInFlight);
+		try {
+			return await this.proxyToFleet(data);
+		} finally {
+			this.proxyCallsInFlight--;
+		}
+	}
+
+	private async proxyToFleet(data: Record<string, unknown>): Promise<Outcome> {
 		const targets = Array.isArray(data.target) ? data.target.map(String) : [];
 		const devices = new Map<string, ManagedDevice>();
 		const unknown: string[] = [];
