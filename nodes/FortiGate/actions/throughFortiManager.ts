@@ -17,7 +17,8 @@ export const DEFAULT_PARALLEL_DEVICES = 8;
 interface DeviceRun {
 	device: ManagedFortiGate;
 	itemIndexes: number[];
-	outcomes: ItemOutcome[];
+	/** Each item's outcome on this device, by item index. */
+	outcomes: Map<number, ItemOutcome>;
 }
 
 /**
@@ -61,7 +62,7 @@ export async function runThroughFortiManager(context: IExecuteFunctions, operati
 		for (const itemIndex of items.keys()) {
 			try {
 				for (const device of await inventory.resolve(targetEntries(context.getNodeParameter('targets', itemIndex)))) {
-					const run = byDevice.get(device.name) ?? { device, itemIndexes: [], outcomes: [] };
+					const run: DeviceRun = byDevice.get(device.name) ?? { device, itemIndexes: [], outcomes: new Map() };
 					run.itemIndexes.push(itemIndex);
 					byDevice.set(device.name, run);
 				}
@@ -74,7 +75,9 @@ export async function runThroughFortiManager(context: IExecuteFunctions, operati
 		const concurrency = handler.changesDevice ? 1 : readConcurrency(context);
 		await eachWithLimit(runs, parallelDevices(context), async (run) => {
 			const session = new FortiGateSession(new ProxiedFortiGate(fortiManager, run.device, adom), { timeoutMs, redactor });
-			run.outcomes = await executeItems(session, run.itemIndexes, async (deviceSession, itemIndex) => await handler.execute.call(context, deviceSession, itemIndex), concurrency, context.continueOnFail());
+			const outcomes = await executeItems(session, run.itemIndexes, async (deviceSession, itemIndex) => await handler.execute.call(context, deviceSession, itemIndex), concurrency, context.continueOnFail());
+			run.outcomes = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
+			addWarnings(context, await session.close());
 		});
 	} catch (error) {
 		throw toNodeError(context.getNode(), error, redactor);
@@ -90,11 +93,11 @@ function assemble(context: IExecuteFunctions, itemCount: number, runs: DeviceRun
 	const failed: string[] = [];
 	const fixes = new Set<string>();
 	const succeeded: string[] = [];
+	const notResolved = new Map(unresolved.map((outcome) => [outcome.itemIndex, outcome.error]));
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		const notResolved = unresolved.find((outcome) => outcome.itemIndex === itemIndex);
-		if (notResolved) output.push(errorItem(toNodeError(context.getNode(), notResolved.error, redactor, itemIndex), itemIndex));
+		if (notResolved.has(itemIndex)) output.push(errorItem(toNodeError(context.getNode(), notResolved.get(itemIndex), redactor, itemIndex), itemIndex));
 		for (const run of runs) {
-			const outcome = run.outcomes.find((candidate) => candidate.itemIndex === itemIndex);
+			const outcome = run.outcomes.get(itemIndex);
 			if (!outcome) continue;
 			const device = { device: run.device.name };
 			if (outcome.records) {
@@ -107,9 +110,10 @@ function assemble(context: IExecuteFunctions, itemCount: number, runs: DeviceRun
 			if (nodeError.description) fixes.add(nodeError.description);
 		}
 	}
-	for (const run of runs) if (!run.outcomes.some((outcome) => outcome.error !== undefined)) succeeded.push(run.device.name);
+	const hasFailed = (run: DeviceRun) => [...run.outcomes.values()].some((outcome) => outcome.error !== undefined);
+	for (const run of runs) if (!hasFailed(run)) succeeded.push(run.device.name);
 	if (failed.length > 0 && !context.continueOnFail()) {
-		const failedDevices = new Set(runs.filter((run) => run.outcomes.some((outcome) => outcome.error !== undefined)).map((run) => run.device.name));
+		const failedDevices = new Set(runs.filter(hasFailed).map((run) => run.device.name));
 		throw toNodeError(
 			context.getNode(),
 			new FortinetError({

@@ -21,10 +21,11 @@ const GROUP_LABELS: Readonly<Record<string, string>> = Object.freeze({
 	any: 'any',
 });
 
-const ACCOUNT_LABELS: Readonly<Record<FortiGateAccess, string>> = Object.freeze({
-	apiKey: 'REST API admin',
-	adminLogin: 'admin',
-	fortiManager: 'FortiManager\'s admin',
+/** Whose admin profile a 403 is about. */
+const PROFILE_OF: Readonly<Record<FortiGateAccess, string>> = Object.freeze({
+	apiKey: 'the REST API admin profile',
+	adminLogin: 'the admin profile',
+	fortiManager: 'the profile of the admin FortiManager uses on this FortiGate',
 });
 
 export interface HttpErrorContext {
@@ -74,7 +75,7 @@ export function fortiGateHttpError(context: HttpErrorContext): FortinetError {
 		case 403:
 			return new FortinetError({
 				...base,
-				message: `403 on ${purpose.action}: the ${ACCOUNT_LABELS[context.access]} profile lacks ${permissionText ?? 'the required'} access`,
+				message: `403 on ${purpose.action}: ${PROFILE_OF[context.access]} lacks ${permissionText ?? 'the required'} access`,
 				description: `Give the account's admin profile ${permissionText ?? 'the permission this operation needs'} (System > Admin Profiles), or use an account that has it.${context.vdom ? ` The account must also have access to VDOM "${context.vdom}".` : ''}${context.access === 'adminLogin' ? ' If the profile already allows it, the FortiGate refused the CSRF token of the session: report this with the FortiOS version.' : ''}`,
 			});
 		case 404:
