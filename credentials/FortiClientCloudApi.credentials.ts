@@ -1,6 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { FORTICLIENT_CLOUD_URL } from '../nodes/FortiClientEms/transport/connection';
-import { caCertificateField } from '../nodes/shared/tlsCredentialFields';
+import { FORTICLIENT_CLOUD_URL } from './common/forticlientCloud';
+import { caCertificateField } from './common/tlsFields';
 
 export class FortiClientCloudApi implements ICredentialType {
 	name = 'fortiClientCloudApi';

@@ -1,5 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { tlsCredentialFields } from '../nodes/shared/tlsCredentialFields';
+import { tlsCredentialFields } from './common/tlsFields';
 import { baseUrlField, fortiGateIcon, vdomField } from './common/fortiGateFields';
 import { passwordField, usernameField } from './common/loginFields';
 

@@ -1,5 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
-import { tlsCredentialFields } from '../nodes/shared/tlsCredentialFields';
+import { tlsCredentialFields } from './common/tlsFields';
 
 export class FortiManagerApi implements ICredentialType {
 	name = 'fortiManagerApi';

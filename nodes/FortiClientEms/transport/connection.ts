@@ -3,10 +3,9 @@ import { parseBaseUrl } from '../../shared/baseUrl';
 import { credentialSecret, credentialText, readTlsSettings } from '../../shared/credentialData';
 import { FortinetError } from '../../shared/errors';
 import type { TlsSettings } from '../../shared/tls';
+import { FORTICLIENT_CLOUD_URL } from '../../../credentials/common/forticlientCloud';
 
 export type EmsAuthentication = 'cloudAccessKey' | 'onPremLogin';
-
-export const FORTICLIENT_CLOUD_URL = 'https://forticlient.forticloud.com';
 
 /** Everything needed to reach one EMS, read once from the credential. */
 export interface EmsConnection {
