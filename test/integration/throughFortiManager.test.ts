@@ -174,4 +174,29 @@ describe('FortiGate node through FortiManager', () => {
 		expect(write.description).toContain('rpc-permit');
 		expect(device('fgt-branch-01').data.bannedIps.list()).toEqual([]);
 	});
+
+	describe('when FortiManager ends the session in the middle of the fan-out', () => {
+		const short = fortiManagerPerTest({ sessionCallLimit: 4 });
+
+		test('the node logs in again and goes on; no device gets a change twice, and every session is closed', async () => {
+			const items = [{ json: { ip: '203.0.113.31' } }, { json: { ip: '203.0.113.32' } }];
+			const result = await runFortiGateThroughFortiManager({
+				parameters: { targets: 'fgt-branch-01, fgt-branch-02', resource: 'bannedIp', operation: 'add', ipAddresses: '={{ $json.ip }}', expiry: 0, options: { parallelDevices: 1 } },
+				credentials: fmgCredentialsFor(short.emulator, 'login'),
+				items,
+			});
+			expect(jsonOf(result).map((item) => [item.device, item.ip_address, item.banned])).toEqual([
+				['fgt-branch-01', '203.0.113.31', true],
+				['fgt-branch-02', '203.0.113.31', true],
+				['fgt-branch-01', '203.0.113.32', true],
+				['fgt-branch-02', '203.0.113.32', true],
+			]);
+			expect(short.emulator.counters.sessionsExpired).toBeGreaterThan(0);
+			expect(short.emulator.counters.logins).toBe(1 + short.emulator.counters.sessionsExpired);
+			for (const managed of short.emulator.fleet.devices.slice(0, 2)) {
+				const posts = Object.entries(managed.emulator!.counters.requests).filter(([key]) => key.startsWith('POST ')).reduce((sum, [, count]) => sum + count, 0);
+				expect(posts).toBe(2);
+			}
+		});
+	});
 });
