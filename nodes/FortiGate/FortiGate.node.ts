@@ -30,7 +30,7 @@ export class FortiGate implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Automate FortiGate firewalls: reboot and back up, ban IPs, manage addresses, and report on leases, policies, VPNs, interfaces and HA',
+		description: 'Automate FortiGate firewalls, one or many through FortiManager: reboot and back up, ban IPs, manage addresses and firewall policies, and report on leases, policies, VPNs, interfaces and HA',
 		defaults: { name: 'FortiGate' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
