@@ -9,6 +9,7 @@ import * as endpoint from './actions/endpoint';
 import { optionsCollection } from './actions/common/options';
 import { router } from './actions/router';
 import { fortiClientCloudTest, fortiClientEmsTest } from './credentialTests';
+import { searchEndpoints } from './methods/listSearch';
 
 export class FortiClientEms implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,6 +64,7 @@ export class FortiClientEms implements INodeType {
 
 	methods = {
 		credentialTest: { fortiClientCloudTest, fortiClientEmsTest },
+		listSearch: { searchEndpoints },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

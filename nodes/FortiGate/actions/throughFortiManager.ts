@@ -11,6 +11,7 @@ import { FortiManagerSession } from '../../FortiManager/transport/FortiManagerSe
 import { ProxiedFortiGate } from '../../FortiManager/transport/proxiedFortiGate';
 import { FortiGateSession } from '../transport/FortiGateSession';
 import { getOptions } from './common/options';
+import { locatorText } from '../../shared/resourceLocator';
 
 export const DEFAULT_PARALLEL_DEVICES = 8;
 
@@ -56,7 +57,7 @@ export async function runThroughFortiManager(context: IExecuteFunctions, operati
 	const unresolved: ItemOutcome[] = [];
 	let runs: DeviceRun[] = [];
 	try {
-		const adom = String(getOptions(context, 0).adom ?? '').trim() || fortiManager.adom;
+		const adom = locatorText(getOptions(context, 0).adom) || fortiManager.adom;
 		const inventory = new Inventory(fortiManager, adom);
 		const byDevice = new Map<string, DeviceRun>();
 		for (const itemIndex of items.keys()) {

@@ -1,25 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { parseIdList } from '../../../shared/parameters';
+import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 import { FortinetError } from '../../../shared/errors';
 import type { EmsSession } from '../../transport/EmsSession';
 import { normalizeEndpoint } from '../common/normalize';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Device ID',
+	locatorField({
+		displayName: 'Endpoint',
 		name: 'deviceId',
-		type: 'string',
-		default: '',
-		required: true,
+		searchMethod: 'searchEndpoints',
+		by: 'id',
 		placeholder: '1042',
-		description: 'EMS device ID of the endpoint (the `device_id` of Get Many)',
+		description: 'The endpoint: pick it by host name or IP, or give its EMS device ID (the `device_id` of Get Many)',
 		displayOptions: { show: { resource: ['endpoint'], operation: ['get'] } },
-	},
+	}),
 ];
 
 /** One endpoint with all its details (policies, features, versions, state). */
 export async function execute(this: IExecuteFunctions, session: EmsSession, itemIndex: number): Promise<IDataObject[]> {
-	const ids = parseIdList(this.getNodeParameter('deviceId', itemIndex, ''), 'Device ID');
+	const ids = parseIdList(locatorValue(this, 'deviceId', itemIndex), 'Device ID');
 	if (ids.length !== 1) {
 		throw new FortinetError({ kind: 'parameter', message: 'Device ID must be exactly one whole number', description: 'Use Get Many to find the device ID of an endpoint.' });
 	}

@@ -4,12 +4,26 @@ import { outcomeOf } from '../../../shared/outcome';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isFortiOsError, recordsOf } from '../common/envelopes';
 import { entryPath, toSubnet } from '../common/values';
+import { locatorField } from '../../../shared/resourceLocator';
 
 export const ADDRESS_TABLE = 'firewall/address';
 export const readPurpose = { action: 'read the address objects', permission: { group: 'fwgrp' as const, access: 'read' as const } };
 export const writePurpose = (action: string) => ({ action, permission: { group: 'fwgrp' as const, access: 'read-write' as const } });
 
 export type AddressType = 'ipmask' | 'iprange' | 'fqdn' | 'geography';
+
+/** The address a get, update or delete acts on, picked from the device's list or typed. */
+export function addressLocator(operation: string): INodeProperties {
+	return locatorField({
+		displayName: 'Name',
+		name: 'name',
+		searchMethod: 'searchAddresses',
+		by: 'name',
+		placeholder: 'blocked-203.0.113.7',
+		description: 'The address object',
+		displayOptions: { show: { resource: ['address'], operation: [operation] } },
+	});
+}
 
 export function nameField(operations: string[]): INodeProperties {
 	return {

@@ -5,11 +5,12 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isFortiOsError, recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { entryPath, objectName } from '../common/values';
-import { ADDRESS_TABLE, nameField, readPurpose, writePurpose } from './common';
+import { ADDRESS_TABLE, addressLocator, readPurpose, writePurpose } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [nameField(['delete'])];
+export const description: INodeProperties[] = [addressLocator('delete')];
 
 /**
  * Deletes one address object by name (never the whole table: FortiOS purges
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [nameField(['delete'])];
  * gone is reported, not failed; one still in use names what uses it.
  */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const name = objectName(this.getNodeParameter('name', itemIndex), 'Name');
+	const name = objectName(locatorValue(this, 'name', itemIndex), 'Name');
 	const vdom = vdomFor(this, itemIndex);
 	const deleted = await outcomeOf(
 		session.request({ method: 'DELETE', path: entryPath(ADDRESS_TABLE, name), vdom, purpose: writePurpose(`delete the address "${name}"`) }),

@@ -3,13 +3,14 @@ import { objectNotFound } from '../common/envelopes';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { objectName } from '../common/values';
-import { findAddress, nameField } from './common';
+import { findAddress, addressLocator } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
-export const description: INodeProperties[] = [nameField(['get'])];
+export const description: INodeProperties[] = [addressLocator('get')];
 
 /** One address object with every field FortiOS returns, and its VDOM. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const name = objectName(this.getNodeParameter('name', itemIndex), 'Name');
+	const name = objectName(locatorValue(this, 'name', itemIndex), 'Name');
 	const vdom = vdomFor(this, itemIndex);
 	const found = await findAddress(session, name, vdom);
 	if (!found) throw objectNotFound('address object', name, vdom, 'Names are case-sensitive. Use Get Many to list the address objects.');

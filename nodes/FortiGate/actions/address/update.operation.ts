@@ -3,14 +3,15 @@ import { FortinetError } from '../../../shared/errors';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { entryPath, objectName } from '../common/values';
-import { ADDRESS_TABLE, extraFields, findAddress, nameField, toCmdbFields, typeOptions, valueFields, writePurpose } from './common';
+import { ADDRESS_TABLE, extraFields, findAddress, addressLocator, toCmdbFields, typeOptions, valueFields, writePurpose } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
 const typeField: INodeProperties = { displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask' };
 
 export const description: INodeProperties[] = [
-	nameField(['update']),
+	addressLocator('update'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -24,7 +25,7 @@ export const description: INodeProperties[] = [
 
 /** Changes the given fields of an address object and returns it as the device now holds it. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const name = objectName(this.getNodeParameter('name', itemIndex), 'Name');
+	const name = objectName(locatorValue(this, 'name', itemIndex), 'Name');
 	const updates = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(updates).length === 0) {
 		throw new FortinetError({ kind: 'parameter', message: 'No field to update', description: 'Add at least one field under Update Fields.' });

@@ -6,6 +6,7 @@ import { vdomFor } from '../common/options';
 import { MAX_OBJECT_NAME_LENGTH, isIpv4Subnet, listEntries, toSubnet } from '../common/values';
 import { ADDRESS_TABLE } from '../address/common';
 import { GROUP_TABLE, checkMemberCount, groupName, groupNameField, membersField, readGroup, readPurpose, writeMembers, writePurpose } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
@@ -31,7 +32,7 @@ export const description: INodeProperties[] = [
  * first change; the member list is then written in one request.
  */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const group = groupName(this.getNodeParameter('groupName', itemIndex));
+	const group = groupName(locatorValue(this, 'groupName', itemIndex));
 	const createMissing = this.getNodeParameter('createMissing', itemIndex, false) as boolean;
 	const requested = listEntries(this.getNodeParameter('members', itemIndex));
 	if (requested.length === 0) {

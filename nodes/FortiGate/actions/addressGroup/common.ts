@@ -4,6 +4,7 @@ import { outcomeOf } from '../../../shared/outcome';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isFortiOsError, objectNotFound, recordsOf } from '../common/envelopes';
 import { entryPath, objectName } from '../common/values';
+import { locatorField } from '../../../shared/resourceLocator';
 
 export const GROUP_TABLE = 'firewall/addrgrp';
 /** FortiOS's limit of members per address group. */
@@ -12,16 +13,16 @@ export const readPurpose = { action: 'read the address groups', permission: { gr
 export const writePurpose = (action: string) => ({ action, permission: { group: 'fwgrp' as const, access: 'read-write' as const } });
 
 export function groupNameField(operations: string[], required: boolean): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Group Name',
 		name: 'groupName',
-		type: 'string',
-		default: '',
+		searchMethod: 'searchAddressGroups',
+		by: 'name',
 		required,
 		placeholder: 'n8n-blocklist',
-		description: required ? 'Name of the address group' : 'Name of one address group; empty lists every group',
+		description: required ? 'The address group' : 'One address group; empty lists every group',
 		displayOptions: { show: { resource: ['addressGroup'], operation: operations } },
-	};
+	});
 }
 
 export function membersField(operation: string, description: string): INodeProperties {

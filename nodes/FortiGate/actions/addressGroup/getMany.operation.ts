@@ -5,13 +5,14 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { GROUP_TABLE, groupItem, groupName, groupNameField, readGroup, readPurpose } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const description: INodeProperties[] = [groupNameField(['getMany'], false), ...listFields('addressGroup', 'getMany')];
 
 /** One item per address group, with `members` (names) and `memberCount`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const vdom = vdomFor(this, itemIndex);
-	const wanted = String(this.getNodeParameter('groupName', itemIndex, '') ?? '').trim();
+	const wanted = locatorValue(this, 'groupName', itemIndex);
 	if (wanted) return [await readGroup(session, groupName(wanted), vdom)];
 	const limit = readLimit(this, itemIndex);
 	const envelopes = await session.request({ method: 'GET', path: `/api/v2/cmdb/${GROUP_TABLE}`, query: { count: limit }, vdom, purpose: readPurpose });

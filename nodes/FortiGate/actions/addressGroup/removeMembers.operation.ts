@@ -5,6 +5,7 @@ import { vdomFor } from '../common/options';
 import { listEntries } from '../common/values';
 import { memberNameFor } from './addMembers.operation';
 import { groupName, groupNameField, membersField, readGroup, writeMembers } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 
 /** Removes members from a group. Idempotent: names that are not members are reported, and nothing else happens. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const group = groupName(this.getNodeParameter('groupName', itemIndex));
+	const group = groupName(locatorValue(this, 'groupName', itemIndex));
 	const requested = listEntries(this.getNodeParameter('members', itemIndex));
 	if (requested.length === 0) {
 		throw new FortinetError({ kind: 'parameter', message: 'Members is empty', description: 'Give at least one member name.' });

@@ -5,27 +5,29 @@ import { ipVersionField } from '../common/fields';
 import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { readLimit } from '../../../shared/parameters';
+import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 
 const show = { resource: ['dhcpLease'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	ipVersionField(show, 'ipv4', 'Which leases to return'),
-	{
+	locatorField({
 		displayName: 'Interface',
 		name: 'interface',
-		type: 'string',
-		default: '',
+		searchMethod: 'searchInterfaces',
+		by: 'name',
+		required: false,
 		placeholder: 'internal',
-		description: 'Only leases of the DHCP server on this interface (as named on the FortiGate); empty for all',
+		description: 'Only leases of the DHCP server on this interface; empty for all',
 		displayOptions: { show },
-	},
+	}),
 	...listFields('dhcpLease', 'getMany'),
 ];
 
 /** One item per lease, with the fields FortiOS returns plus the `vdom`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, 'ipv4') as 'ipv4' | 'ipv6' | 'both';
-	const iface = String(this.getNodeParameter('interface', itemIndex, '') ?? '').trim();
+	const iface = locatorValue(this, 'interface', itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const envelopes = await session.request({
 		method: 'GET',

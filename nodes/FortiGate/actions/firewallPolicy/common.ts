@@ -3,6 +3,7 @@ import { FortinetError } from '../../../shared/errors';
 import { outcomeOf } from '../../../shared/outcome';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isBefore, isFortiOsError, objectNotFound, recordsOf } from '../common/envelopes';
+import { locatorField } from '../../../shared/resourceLocator';
 
 /** fortios-more-operations.md, "Firewall policies"; before 6.4 IPv6 policies have their own table. */
 export const POLICY_TABLE = 'firewall/policy';
@@ -15,17 +16,16 @@ export const LIST_FIELDS = ['srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'service
 export type ListField = (typeof LIST_FIELDS)[number];
 const ADDRESS6_FIELDS = ['srcaddr6', 'dstaddr6'] as const;
 
-export function policyIdField(operation: string, description = 'ID of the firewall policy (the ID column of Policy & Objects > Firewall Policy)'): INodeProperties {
-	return {
-		displayName: 'Policy ID',
+export function policyIdField(operation: string, description = 'The firewall policy (its ID is the ID column of Policy & Objects > Firewall Policy)'): INodeProperties {
+	return locatorField({
+		displayName: 'Policy',
 		name: 'policyId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		required: true,
+		searchMethod: 'searchPolicies',
+		by: 'id',
+		placeholder: '12',
 		description,
 		displayOptions: { show: { resource: ['firewallPolicy'], operation: [operation] } },
-	};
+	});
 }
 
 /** A policy ID from a parameter: a whole number from 1; policy 0 is the implicit deny, which is no CMDB entry. */

@@ -7,6 +7,7 @@ import { LIST_FIELDS, POLICY_TABLE, currentPolicyItem, readOrder, readPolicy, vd
 import { differingFields, listLabel, policyFields, readCreateBody } from './fields';
 import { moveNeeded, neighbourField, readPlacement, sendMove } from './placement';
 import { checkReferences } from './references';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
@@ -50,7 +51,7 @@ export async function execute(this: IExecuteFunctions, session: FortiGateSession
 	const vdom = vdomForChange(vdomFor(this, itemIndex));
 	const body = readCreateBody(this, itemIndex);
 	const order = await readOrder(session, vdom);
-	const placement = readPlacement(this.getNodeParameter('position', itemIndex, 'bottom') as string, this.getNodeParameter('neighborPolicyId', itemIndex, 0), order.ids, vdom);
+	const placement = readPlacement(this.getNodeParameter('position', itemIndex, 'bottom') as string, locatorValue(this, 'neighborPolicyId', itemIndex), order.ids, vdom);
 
 	const existingId = order.ids[order.names.indexOf(String(body.name))];
 	if (existingId !== undefined) return [await matchExisting(this, session, itemIndex, existingId, body, vdom)];

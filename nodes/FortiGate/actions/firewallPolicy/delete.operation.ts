@@ -4,6 +4,7 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isFortiOsError } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { POLICY_TABLE, policyIdField, policyIdOf, readPolicy, vdomForChange, writePurpose } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = [policyIdField('delete', 'ID of th
  */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const vdom = vdomForChange(vdomFor(this, itemIndex));
-	const policyId = policyIdOf(this.getNodeParameter('policyId', itemIndex));
+	const policyId = policyIdOf(locatorValue(this, 'policyId', itemIndex));
 	const read = await outcomeOf(readPolicy(session, policyId, vdom));
 	if (!read.ok) {
 		if (isFortiOsError(read.error, -3)) return [{ policyid: policyId, deleted: false, existed: false }];

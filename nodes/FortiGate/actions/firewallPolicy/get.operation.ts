@@ -3,13 +3,14 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { currentPolicyItem, policyIdField, policyIdOf } from './common';
 import { statisticsField, withStatistics } from './statisticsMerge';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const description: INodeProperties[] = [policyIdField('get'), statisticsField('get')];
 
 /** One policy with its position in the evaluation order, optionally with its hit statistics. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const vdom = vdomFor(this, itemIndex);
-	const item = await currentPolicyItem(session, policyIdOf(this.getNodeParameter('policyId', itemIndex)), vdom);
+	const item = await currentPolicyItem(session, policyIdOf(locatorValue(this, 'policyId', itemIndex)), vdom);
 	if (this.getNodeParameter('includeStatistics', itemIndex, false) as boolean) await withStatistics(session, [item], vdom);
 	return [item];
 }

@@ -3,6 +3,7 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { currentPolicyItem, policyIdField, policyIdOf, policyNotFound, readOrder, vdomForChange } from './common';
 import { moveNeeded, neighbourField, readPlacement, sendMove } from './placement';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
@@ -26,10 +27,10 @@ export const description: INodeProperties[] = [
 /** Moves a policy before or after another. Idempotent: a policy already there is not moved (`changed: false`). */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const vdom = vdomForChange(vdomFor(this, itemIndex));
-	const policyId = policyIdOf(this.getNodeParameter('policyId', itemIndex));
+	const policyId = policyIdOf(locatorValue(this, 'policyId', itemIndex));
 	const order = await readOrder(session, vdom);
 	if (!order.ids.includes(policyId)) throw policyNotFound(policyId, vdom);
-	const placement = readPlacement(this.getNodeParameter('moveAction', itemIndex) as string, this.getNodeParameter('neighborPolicyId', itemIndex), order.ids, vdom);
+	const placement = readPlacement(this.getNodeParameter('moveAction', itemIndex) as string, locatorValue(this, 'neighborPolicyId', itemIndex), order.ids, vdom);
 	const move = moveNeeded(order.ids, policyId, placement);
 	if (move) await sendMove(session, policyId, move, vdom);
 	return [{ ...(await currentPolicyItem(session, policyId, vdom)), changed: move !== undefined }];

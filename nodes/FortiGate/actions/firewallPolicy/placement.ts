@@ -1,21 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { FortinetError } from '../../../shared/errors';
+import { locatorField } from '../../../shared/resourceLocator';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { POLICY_TABLE, policyIdOf, policyNotFound, writePurpose } from './common';
 
 export type Placement = { where: 'top' | 'bottom' } | { where: 'before' | 'after'; neighbour: number };
 
 export function neighbourField(operation: string, extraShow: Record<string, string[]> = {}): INodeProperties {
-	return {
-		displayName: 'Neighbour Policy ID',
+	return locatorField({
+		displayName: 'Neighbour Policy',
 		name: 'neighborPolicyId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		required: true,
-		description: 'ID of the policy to place this one before or after',
+		searchMethod: 'searchPolicies',
+		by: 'id',
+		placeholder: '3',
+		description: 'The policy to place this one before or after',
 		displayOptions: { show: { resource: ['firewallPolicy'], operation: [operation], ...extraShow } },
-	};
+	});
 }
 
 /** Reads a placement; the neighbour is checked against the table, so that nothing is sent for one that does not exist. */

@@ -5,6 +5,7 @@ import { vdomFor } from '../common/options';
 import { POLICY_TABLE, currentPolicyItem, policyIdField, policyIdOf, readPolicy, vdomForChange, writePurpose, type ListField } from './common';
 import { differingFields, listLabel, policyFields, readUpdate, toEntries, type RequestedUpdate } from './fields';
 import { checkReferences } from './references';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = [policyIdField('update', 'ID of th
  */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	const vdom = vdomForChange(vdomFor(this, itemIndex));
-	const policyId = policyIdOf(this.getNodeParameter('policyId', itemIndex));
+	const policyId = policyIdOf(locatorValue(this, 'policyId', itemIndex));
 	const requested = readUpdate(this, itemIndex);
 	const policy = await readPolicy(session, policyId, vdom);
 	const wanted: IDataObject = { ...requested.settings, ...newLists(policy, requested) };

@@ -1,21 +1,22 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { recordsOf } from '../common/envelopes';
+import { locatorField } from '../../../shared/resourceLocator';
 
 export const IPSEC_PATH = '/api/v2/monitor/vpn/ipsec';
 const readPurpose = { action: 'read the IPsec tunnels', permission: { group: 'vpngrp' as const, access: 'read' as const } };
 
 export function tunnelNameField(operations: string[], required: boolean): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Tunnel Name',
 		name: 'tunnelName',
-		type: 'string',
-		default: '',
+		searchMethod: 'searchTunnels',
+		by: 'name',
 		required,
 		placeholder: 'to-branch-1',
-		description: required ? 'Name of the IPsec tunnel (phase 1)' : 'Name of one IPsec tunnel (phase 1); empty lists every tunnel',
+		description: required ? 'The IPsec tunnel (phase 1)' : 'One IPsec tunnel (phase 1); empty lists every tunnel',
 		displayOptions: { show: { resource: ['vpnTunnel'], operation: operations } },
-	};
+	});
 }
 
 /**

@@ -4,12 +4,13 @@ import { readLimit } from '../../../shared/parameters';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { readTunnels, tunnelNameField } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export const description: INodeProperties[] = [tunnelNameField(['getMany'], false), ...listFields('vpnTunnel', 'getMany')];
 
 /** One item per IPsec tunnel with its state derived from the phase 2 selectors. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const name = String(this.getNodeParameter('tunnelName', itemIndex, '') ?? '').trim();
+	const name = locatorValue(this, 'tunnelName', itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const tunnels = await readTunnels(session, vdomFor(this, itemIndex), name);
 	return limit === undefined ? tunnels : tunnels.slice(0, limit);

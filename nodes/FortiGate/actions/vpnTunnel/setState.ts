@@ -4,6 +4,7 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { objectNotFound } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { IPSEC_PATH, readTunnels, tunnelNameField } from './common';
+import { locatorValue } from '../../../shared/resourceLocator';
 
 export function stateFields(operation: string): INodeProperties[] {
 	return [
@@ -25,7 +26,7 @@ export function stateFields(operation: string): INodeProperties[] {
  * (negotiation may still be running when it is read).
  */
 export async function setTunnelState(context: IExecuteFunctions, session: FortiGateSession, itemIndex: number, wanted: 'up' | 'down'): Promise<IDataObject[]> {
-	const name = String(context.getNodeParameter('tunnelName', itemIndex, '') ?? '').trim();
+	const name = locatorValue(context, 'tunnelName', itemIndex);
 	const phase2Name = String(context.getNodeParameter('phase2Name', itemIndex, '') ?? '').trim();
 	const vdom = vdomFor(context, itemIndex);
 	const [tunnel] = name ? await readTunnels(session, vdom, name) : [];

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { timeoutOption } from '../../../shared/executionOptions';
+import { locatorField, locatorText } from '../../../shared/resourceLocator';
 
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -9,12 +10,7 @@ export const optionsCollection: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'ADOM',
-			name: 'adom',
-			type: 'string',
-			default: '',
-			placeholder: 'root',
-			description: 'Administrative domain to work in; empty uses the credential\'s ADOM',
+			...locatorField({ displayName: 'ADOM', name: 'adom', searchMethod: 'searchAdoms', by: 'name', required: false, placeholder: 'root', description: 'Administrative domain to work in; empty uses the credential\'s ADOM' }),
 			displayOptions: { hide: { '/resource': ['adom', 'system', 'task'] } },
 		},
 		{
@@ -62,6 +58,5 @@ export function getOptions(context: IExecuteFunctions, itemIndex: number): IData
 
 /** The ADOM of this item: the node's option, else the credential's. */
 export function adomFor(context: IExecuteFunctions, itemIndex: number, credentialAdom: string): string {
-	const value = String(getOptions(context, itemIndex).adom ?? '').trim();
-	return value || credentialAdom;
+	return locatorText(getOptions(context, itemIndex).adom) || credentialAdom;
 }

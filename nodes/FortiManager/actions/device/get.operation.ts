@@ -1,25 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { FortinetError } from '../../../shared/errors';
+import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { normaliseDevice } from '../common/devices';
 import { adomFor } from '../common/options';
 
 export const description: INodeProperties[] = [
-	{
+	locatorField({
 		displayName: 'Device Name',
 		name: 'deviceName',
-		type: 'string',
-		default: '',
-		required: true,
+		searchMethod: 'searchDevices',
+		by: 'name',
 		placeholder: 'fgt-branch-01',
 		description: 'The device as FortiManager names it in Device Manager',
 		displayOptions: { show: { resource: ['device'], operation: ['get'] } },
-	},
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {
 	const adom = adomFor(this, itemIndex, session.adom);
-	const name = String(this.getNodeParameter('deviceName', itemIndex, '')).trim();
+	const name = locatorValue(this, 'deviceName', itemIndex);
 	if (!name) throw new FortinetError({ kind: 'parameter', message: 'Device Name is empty', description: 'Give the device name as Device Manager shows it.' });
 	const call = { method: 'get' as const, url: `/dvmdb/adom/${encodeURIComponent(adom)}/device/${encodeURIComponent(name)}`, purpose: `read device "${name}"` };
 	const result = await session.result(call);
