@@ -7,6 +7,7 @@ import { prepareN8n, startEmulators, stopEmulators } from './lib/lab';
 import { CACHE, ROOT, bcryptHash, say } from './lib/runtime';
 import { DEMO_API_USERS } from '../test/emulator/fortigate/accounts';
 import { CLOUD_ACCOUNT } from '../test/emulator/ems/EmsEmulator';
+import { FMG_API_KEYS } from '../test/emulator/fortimanager/accounts';
 
 /**
  * `npm run test:editor`: what a person sees in the n8n editor, in headless
@@ -14,8 +15,10 @@ import { CLOUD_ACCOUNT } from '../test/emulator/ems/EmsEmulator';
  * `npm start` does (in a folder of its own), then signs in. It finds the
  * FortiGate node by searching "Forti", sees its actions, creates the API key
  * credential (its test succeeds), picks an address from the list the
- * FortiGate gives, and executes the node. The same follows for the
- * FortiClient EMS node and an endpoint. Every step leaves a screenshot under
+ * FortiGate gives, and executes the node; then it picks from every other list
+ * (address group, IPsec tunnel, interface, VDOM, policy). The same follows for
+ * the FortiClient EMS node and an endpoint, and for the FortiManager node's
+ * ADOM, device and group lists. Every step leaves a screenshot under
  * .cache/editor-screenshots; a failed step names its screenshot.
  */
 const OWNER = { email: 'editor@example.com', password: 'Editor-test-2026' };
@@ -33,6 +36,63 @@ function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
 	say('Installing Debian\'s chromium (apt-get)…');
 	execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'], { stdio: 'inherit' });
+}
+
+/** The dropdown entry titled exactly so (its description, shown with it, aside). */
+function entry(page: Page, title: string) {
+	return page.getByRole('option').filter({ has: page.getByText(title, { exact: true }) }).first();
+}
+
+/** Chooses an entry of a parameter's dropdown (Resource, Operation). */
+async function choose(page: Page, parameter: string, option: string): Promise<void> {
+	await page.getByTestId(`parameter-input-${parameter}`).click();
+	await entry(page, option).click();
+}
+
+/** Adds an entry of the node's Options collection. */
+async function addOption(page: Page, option: string): Promise<void> {
+	await page.getByPlaceholder('Add Option').or(page.getByRole('button', { name: 'Add Option' })).first().click();
+	await entry(page, option).click();
+}
+
+/**
+ * Opens a "From List" dropdown (the open node's first, or its last one, which
+ * is the Options entry just added), waits for the device's entries, picks
+ * one, and checks that the field shows it.
+ */
+async function pickFromList(page: Page, entry: string, which: 'first' | 'last' = 'first'): Promise<void> {
+	const fields = page.locator('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input');
+	const field = which === 'first' ? fields.first() : fields.last();
+	await field.click();
+	await page.getByTestId('rlc-item').filter({ hasText: entry }).first().click();
+	const shown = await field.inputValue();
+	if (!shown.includes(entry)) throw new Error(`the field shows "${shown}", not "${entry}"`);
+}
+
+/** Creates a credential in the dialog the node's "Connect to" button opens, and proves its test succeeded. */
+async function createCredential(page: Page, fields: Record<string, string>): Promise<void> {
+	await page.getByRole('button', { name: /^Connect to / }).first().click();
+	const modal = page.getByTestId('editCredential-modal');
+	for (const [name, value] of Object.entries(fields)) {
+		await modal.getByTestId(`parameter-input-${name}`).locator('input, textarea').first().fill(value);
+	}
+	await modal.getByTestId('credential-save-button').click();
+	// Saving runs the credential's test; a successful one closes the dialog. Reopened, it says so.
+	await modal.waitFor({ state: 'hidden', timeout: 30_000 });
+	await page.getByTestId('credential-edit-button').first().click();
+	await page.getByTestId('credentials-config-container-test-success').waitFor({ timeout: 30_000 });
+	await modal.locator('.el-dialog__close, [aria-label="Close"]').first().click();
+	await modal.waitFor({ state: 'hidden' });
+}
+
+/** A new workflow with one node, added from the node panel by searching "Forti", with the action given. */
+async function addNode(page: Page, baseUrl: string, node: string, action: string): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/new`);
+	await page.getByTestId('canvas-add-button').or(page.getByTestId('canvas-add-first-step-button')).first().click();
+	await page.getByTestId('node-creator-search-bar').fill('Forti');
+	await page.getByTestId('node-creator-item-name').getByText(node, { exact: true }).first().click();
+	await page.getByText(action, { exact: true }).first().click();
+	await page.getByTestId('ndv-output-panel').or(page.getByTestId('output-panel')).first().waitFor();
 }
 
 let shot = 0;
@@ -96,24 +156,10 @@ async function main(): Promise<void> {
 		});
 		const { fortiGate } = emulators;
 		await step(page, 'create the FortiGate API key credential; its test succeeds', async () => {
-			await page.getByRole('button', { name: /^Connect to / }).first().click();
-			const modal = page.getByTestId('editCredential-modal');
-			await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(fortiGate.url);
-			await modal.getByTestId('parameter-input-apiKey').locator('input').fill(DEMO_API_USERS[0].key);
-			await modal.getByTestId('parameter-input-certificateFingerprint').locator('input').fill(fortiGate.fingerprint);
-			await modal.getByTestId('credential-save-button').click();
-			// Saving runs the credential's test; a successful one closes the dialog. Reopened, it says so.
-			await modal.waitFor({ state: 'hidden', timeout: 30_000 });
-			await page.getByTestId('credential-edit-button').first().click();
-			await page.getByTestId('credentials-config-container-test-success').waitFor({ timeout: 30_000 });
-			await page.getByTestId('editCredential-modal').locator('.el-dialog__close, [aria-label="Close"]').first().click();
-			await page.getByTestId('editCredential-modal').waitFor({ state: 'hidden' });
+			await createCredential(page, { baseUrl: fortiGate.url, apiKey: DEMO_API_USERS[0].key, certificateFingerprint: fortiGate.fingerprint });
 		});
 		await step(page, 'pick an address from the list the FortiGate gives', async () => {
-			await page.getByTestId('rlc-input').first().click();
-			await page.getByTestId('rlc-item').filter({ hasText: 'web-server' }).first().click();
-			const shown = await page.locator('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input').first().inputValue();
-			if (shown !== 'web-server') throw new Error(`the field shows "${shown}"`);
+			await pickFromList(page, 'web-server');
 		});
 		await step(page, 'execute the node and see its output item', async () => {
 			await page.getByTestId('node-execute-button').first().click();
@@ -122,40 +168,45 @@ async function main(): Promise<void> {
 			await page.getByRole('cell', { name: /10\.0\.1\.10/ }).first().waitFor();
 			await page.getByRole('cell', { name: 'ipmask', exact: true }).first().waitFor();
 		});
-		const { cloud } = emulators;
+		await step(page, 'pick an address group, a tunnel, an interface, a VDOM and a policy from their lists', async () => {
+			await choose(page, 'resource', 'Address Group');
+			await choose(page, 'operation', 'Add Members');
+			await pickFromList(page, 'dmz-servers');
+			await choose(page, 'resource', 'IPsec Tunnel');
+			await choose(page, 'operation', 'Bring Up');
+			await pickFromList(page, 'to-aws');
+			await choose(page, 'resource', 'DHCP Lease');
+			await pickFromList(page, 'lan');
+			await choose(page, 'resource', 'Firewall Policy');
+			await choose(page, 'operation', 'Get');
+			await addOption(page, 'VDOM');
+			await pickFromList(page, 'FG-traffic', 'last');
+			await pickFromList(page, '2: ping');
+		});
+		const { cloud, fortiManager } = emulators;
 		await step(page, 'add the FortiClient EMS node: Endpoint > Get', async () => {
-			await page.goto(`${n8n.url}/workflow/new`);
-			await page.getByTestId('canvas-add-button').or(page.getByTestId('canvas-add-first-step-button')).first().click();
-			await page.getByTestId('node-creator-search-bar').fill('Forti');
-			await page.getByTestId('node-creator-item-name').getByText('FortiClient EMS', { exact: true }).first().click();
-			await page.getByText('Get an endpoint', { exact: true }).first().click();
-			await page.getByTestId('ndv-output-panel').or(page.getByTestId('output-panel')).first().waitFor();
+			await addNode(page, n8n.url, 'FortiClient EMS', 'Get an endpoint');
 		});
 		await step(page, 'create the FortiClient Cloud credential; its test succeeds', async () => {
-			await page.getByRole('button', { name: /^Connect to / }).first().click();
-			const modal = page.getByTestId('editCredential-modal');
-			await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(cloud.url);
-			await modal.getByTestId('parameter-input-accessKey').locator('input').fill(CLOUD_ACCOUNT.accessKey);
-			await modal.getByTestId('parameter-input-accountEmail').locator('input').fill(CLOUD_ACCOUNT.accountEmail);
-			await modal.getByTestId('parameter-input-caCertificate').locator('textarea').fill(cloud.caCertificate);
-			await modal.getByTestId('credential-save-button').click();
-			await modal.waitFor({ state: 'hidden', timeout: 30_000 });
-			await page.getByTestId('credential-edit-button').first().click();
-			await page.getByTestId('credentials-config-container-test-success').waitFor({ timeout: 30_000 });
-			await page.getByTestId('editCredential-modal').locator('.el-dialog__close, [aria-label="Close"]').first().click();
-			await page.getByTestId('editCredential-modal').waitFor({ state: 'hidden' });
+			await createCredential(page, { baseUrl: cloud.url, accessKey: CLOUD_ACCOUNT.accessKey, accountEmail: CLOUD_ACCOUNT.accountEmail, caCertificate: cloud.caCertificate });
 		});
 		const endpoint = cloud.endpoints[2];
 		await step(page, 'pick an endpoint by host name and IP from the list', async () => {
-			await page.getByTestId('rlc-input').first().click();
-			await page.getByTestId('rlc-item').filter({ hasText: endpoint.host }).first().click();
-			const shown = await page.locator('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input').first().inputValue();
-			if (!shown.includes(endpoint.host)) throw new Error(`the field shows "${shown}"`);
+			await pickFromList(page, endpoint.host);
 		});
 		await step(page, 'execute the EMS node and see the endpoint', async () => {
 			await page.getByTestId('node-execute-button').first().click();
 			await page.getByText('1 item', { exact: true }).first().waitFor({ timeout: 30_000 });
 			await page.getByRole('cell', { name: endpoint.host }).first().waitFor();
+		});
+		await step(page, 'the FortiManager node: an ADOM, a device and a group from their lists', async () => {
+			await addNode(page, n8n.url, 'FortiManager', 'Get a device');
+			await createCredential(page, { baseUrl: fortiManager.url, apiKey: FMG_API_KEYS[0].key, certificateFingerprint: fortiManager.fingerprint });
+			await addOption(page, 'ADOM');
+			await pickFromList(page, 'customer-a', 'last');
+			await pickFromList(page, 'fgt-cust-01');
+			await choose(page, 'resource', 'Device Group');
+			await pickFromList(page, 'All_FortiGate');
 		});
 	} finally {
 		await browser.close();

@@ -48,6 +48,7 @@ export class FortiClientEms implements INodeType {
 					{ name: 'On-Premises EMS Login', value: 'onPremLogin' },
 				],
 				default: 'cloudAccessKey',
+				description: 'FortiClient Cloud with an access key, or an on-premises EMS server with an admin login (one session per use, always logged out)',
 			},
 			{
 				displayName: 'Resource',

@@ -21,7 +21,7 @@ import { router } from './actions/router';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from './credentialTests';
 import { fortiManagerApiTest } from '../FortiManager/credentialTests';
 import { fleetProperties } from './actions/fleetFields';
-import { searchAddressGroups, searchAddresses, searchInterfaces, searchPolicies, searchTunnels } from './methods/listSearch';
+import { searchAddressGroups, searchAddresses, searchInterfaces, searchPolicies, searchTunnels, searchVdoms } from './methods/listSearch';
 
 export class FortiGate implements INodeType {
 	description: INodeTypeDescription = {
@@ -95,7 +95,7 @@ export class FortiGate implements INodeType {
 
 	methods = {
 		credentialTest: { fortiGateApiKeyTest, fortiGateAdminLoginTest, fortiManagerApiTest },
-		listSearch: { searchAddresses, searchAddressGroups, searchInterfaces, searchPolicies, searchTunnels },
+		listSearch: { searchAddresses, searchAddressGroups, searchInterfaces, searchPolicies, searchTunnels, searchVdoms },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -99,8 +99,8 @@ export class FortiGateTrigger implements INodeType {
 						name: 'filter',
 						displayName: 'Filter',
 						values: [
-							{ displayName: 'Field', name: 'name', type: 'string', default: '', placeholder: 'user' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'admin*' },
+							{ displayName: 'Field', name: 'name', type: 'string', default: '', placeholder: 'user', description: 'A field of the FortiGate log entry' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'admin*', description: 'The value it must have; * matches anything' },
 						],
 					},
 				],

@@ -16,7 +16,7 @@ import * as script from './actions/script';
 import * as system from './actions/system';
 import * as task from './actions/task';
 import { fortiManagerApiTest } from './credentialTests';
-import { searchAdoms, searchDevices } from './methods/listSearch';
+import { searchAdoms, searchDevices, searchGroups } from './methods/listSearch';
 
 export class FortiManager implements INodeType {
 	description: INodeTypeDescription = {
@@ -64,7 +64,7 @@ export class FortiManager implements INodeType {
 
 	methods = {
 		credentialTest: { fortiManagerApiTest },
-		listSearch: { searchAdoms, searchDevices },
+		listSearch: { searchAdoms, searchDevices, searchGroups },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

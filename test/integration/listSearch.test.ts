@@ -29,7 +29,10 @@ describe('FortiGate list searches', () => {
 		expect(await names('searchAddressGroups')).toEqual(['dmz-servers']);
 		expect(await names('searchTunnels')).toEqual(['to-branch-1', 'to-aws']);
 		expect(await names('searchInterfaces')).toEqual(['wan1', 'wan2', 'lan', 'dmz', 'lan.100', 'agg1']);
-		expect(await names('searchPolicies', { resource: 'firewallPolicy', options: { vdom: 'FG-traffic' } })).toEqual(['1: (no name)', '2: ping', '3: disabled ping']);
+		expect(await names('searchPolicies', { resource: 'firewallPolicy', options: { vdom: { __rl: true, mode: 'list', value: 'FG-traffic' } } })).toEqual(['1: (no name)', '2: ping', '3: disabled ping']);
+		expect(await names('searchVdoms')).toEqual(['root', 'FG-traffic', '* (every VDOM)']);
+		const [lease] = jsonOf(await device.run('apiKey', { resource: 'dhcpLease', operation: 'getMany', returnAll: true, options: { vdom: { __rl: true, mode: 'list', value: 'FG-traffic' } } }));
+		expect(lease.vdom).toBe('FG-traffic');
 	});
 
 	test('with an admin login each list opens one session and logs it out', async () => {
@@ -131,6 +134,9 @@ describe('FortiManager lists', () => {
 			['fgt-branch-02', 'FortiGate-200F · FortiOS 6.4.14 · online'],
 			['fgt-branch-03', 'FortiGate-200F · FortiOS 7.6.4 · not reachable'],
 		]);
+		expect((await search('searchGroups', { resource: 'deviceGroup', operation: 'getMany' })).results.map((entry) => entry.name)).toEqual(['branches', 'All_FortiGate']);
+		const groups = jsonOf(await runFortiManager({ parameters: { resource: 'deviceGroup', operation: 'getMany', groupName: { __rl: true, mode: 'list', value: 'branches' } }, credentials: fmgCredentialsFor(fmg.emulator, 'apiKey') }));
+		expect(groups.map((group) => [group.group, group.members])).toEqual([['branches', ['fgt-branch-01', 'fgt-branch-02', 'fgt-branch-03']]]);
 		const customer = await search('searchDevices', { resource: 'device', operation: 'get', options: { adom: { __rl: true, mode: 'list', value: 'customer-a' } } });
 		expect(customer.results.map((entry) => entry.name)).toEqual(['fgt-cust-01']);
 

@@ -17,3 +17,24 @@ describe('package layout', () => {
 		expect(sources(CREDENTIALS).length).toBeGreaterThan(5);
 	});
 });
+
+describe('parameters', () => {
+	test('every field a user fills in has a description', async () => {
+		const { FortiGate } = await import('../../nodes/FortiGate/FortiGate.node');
+		const { FortiClientEms } = await import('../../nodes/FortiClientEms/FortiClientEms.node');
+		const { FortiManager } = await import('../../nodes/FortiManager/FortiManager.node');
+		const { FortiGateTrigger } = await import('../../nodes/FortiGateTrigger/FortiGateTrigger.node');
+		type Property = { name: string; type?: string; description?: string; options?: unknown[]; values?: Property[] };
+		const missing: string[] = [];
+		const walk = (node: string, properties: Property[], prefix: string) => {
+			for (const property of properties) {
+				const container = property.type === 'collection' || property.type === 'fixedCollection' || property.values !== undefined;
+				if (!container && !property.description && property.type !== 'notice' && !['resource', 'operation'].includes(property.name)) missing.push(`${node}: ${prefix}${property.name}`);
+				const children = [...(property.values ?? []), ...((property.options ?? []) as Property[]).filter((option) => typeof option === 'object' && option !== null && 'displayName' in option)];
+				walk(node, children, `${prefix}${property.name}.`);
+			}
+		};
+		for (const node of [new FortiGate(), new FortiClientEms(), new FortiManager(), new FortiGateTrigger()]) walk(node.description.name, node.description.properties as Property[], '');
+		expect(missing).toEqual([]);
+	});
+});

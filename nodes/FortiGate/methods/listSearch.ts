@@ -64,6 +64,19 @@ export async function searchInterfaces(this: ILoadOptionsFunctions, filter?: str
 	});
 }
 
+/**
+ * The VDOMs the account can see: the envelopes of one cheap read with
+ * `vdom=*`, which FortiOS answers with one envelope per VDOM
+ * (fortios-rest-api.md section 5), and `*` itself.
+ */
+export async function searchVdoms(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await listed(this, filter, async (session) => {
+		const envelopes = await session.request({ method: 'GET', path: '/api/v2/monitor/system/status', vdom: '*', purpose: { action: 'list the VDOMs', permission: { group: 'any', access: 'read' } } });
+		const vdoms = [...new Set(envelopes.map((envelope) => envelope.vdom).filter((vdom): vdom is string => typeof vdom === 'string'))];
+		return [...vdoms.map((vdom) => ({ name: vdom, value: vdom })), { name: '* (every VDOM)', value: '*', description: 'Each item says its VDOM' }];
+	});
+}
+
 export async function searchPolicies(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await listed(this, filter, async (session, vdom) =>
 		(await cmdbRows(session, 'firewall/policy', 'policyid|name|action|status', vdom, 'fwgrp')).map((row, index) => ({

@@ -23,7 +23,7 @@ const LIST_TIMEOUT_MS = 15_000;
 export async function withListSession<T>(context: ILoadOptionsFunctions, read: (session: FortiGateSession, vdom: string | undefined) => Promise<T>): Promise<T> {
 	const redactor = new Redactor();
 	const options = (context.getCurrentNodeParameter('options') ?? {}) as IDataObject;
-	const vdom = String(options.vdom ?? '').trim() || undefined;
+	const vdom = locatorText(options.vdom) || undefined;
 	try {
 		if (context.getNodeParameter('authentication', 'apiKey') !== 'fortiManager') {
 			const session = await openFortiGateSession(context, { timeoutMs: LIST_TIMEOUT_MS, redactor });

@@ -37,6 +37,13 @@ export async function searchDevices(this: ILoadOptionsFunctions, filter?: string
 	});
 }
 
+export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await listed(this, filter, async (session, adom) => {
+		const groups = (await session.call({ method: 'get', url: `/dvmdb/adom/${encodeURIComponent(adom)}/group`, purpose: `list the device groups of ADOM "${adom}"` })) as IDataObject[] | undefined;
+		return (groups ?? []).map((group) => ({ name: String(group.name), value: String(group.name), description: group.desc ? String(group.desc) : undefined }));
+	});
+}
+
 export async function searchAdoms(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await listed(this, filter, async (session) => {
 		const adoms = (await session.call({ method: 'get', url: '/dvmdb/adom', purpose: 'list the ADOMs' })) as IDataObject[] | undefined;

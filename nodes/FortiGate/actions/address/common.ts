@@ -43,9 +43,9 @@ export function valueFields(displayOptions?: INodeProperties['displayOptions']):
 	const forType = (type: AddressType) => (displayOptions ? { displayOptions: { show: { ...displayOptions.show, type: [type] } } } : {});
 	return [
 		{ displayName: 'Subnet', name: 'subnet', type: 'string', default: '', placeholder: '203.0.113.0/24', description: 'An address or subnet: 203.0.113.7, 10.0.0.0/24 or 10.0.0.0 255.255.255.0', ...forType('ipmask') },
-		{ displayName: 'Start IP', name: 'startIp', type: 'string', default: '', placeholder: '10.0.0.100', ...forType('iprange') },
-		{ displayName: 'End IP', name: 'endIp', type: 'string', default: '', placeholder: '10.0.0.199', ...forType('iprange') },
-		{ displayName: 'FQDN', name: 'fqdn', type: 'string', default: '', placeholder: 'updates.example.com', ...forType('fqdn') },
+		{ displayName: 'Start IP', name: 'startIp', type: 'string', default: '', placeholder: '10.0.0.100', description: 'First IPv4 address of the range', ...forType('iprange') },
+		{ displayName: 'End IP', name: 'endIp', type: 'string', default: '', placeholder: '10.0.0.199', description: 'Last IPv4 address of the range', ...forType('iprange') },
+		{ displayName: 'FQDN', name: 'fqdn', type: 'string', default: '', placeholder: 'updates.example.com', description: 'A host name the FortiGate resolves and matches by its addresses', ...forType('fqdn') },
 		{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'NL', description: 'Two-letter ISO country code', ...forType('geography') },
 	];
 }

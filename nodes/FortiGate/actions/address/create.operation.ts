@@ -13,7 +13,7 @@ const show = { resource: ['address'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	nameField(['create']),
-	{ displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask', displayOptions: { show } },
+	{ displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask', description: 'What the address object matches', displayOptions: { show } },
 	...valueFields({ show }),
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: extraFields, displayOptions: { show } },
 ];

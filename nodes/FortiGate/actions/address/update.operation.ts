@@ -8,7 +8,7 @@ import { locatorValue } from '../../../shared/resourceLocator';
 
 export const changesDevice = true;
 
-const typeField: INodeProperties = { displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask' };
+const typeField: INodeProperties = { displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask', description: 'What the address object matches; changing it needs the value of the new type' };
 
 export const description: INodeProperties[] = [
 	addressLocator('update'),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { concurrencyOption, timeoutOption } from '../../../shared/executionOptions';
+import { locatorField, locatorText } from '../../../shared/resourceLocator';
 
 export interface CommonOptions {
 	vdom?: string;
@@ -32,7 +33,8 @@ export const optionsCollection: INodeProperties = {
 			description: 'The FortiManager ADOM whose devices Targets names, overriding the credential\'s',
 			displayOptions: { show: { '/authentication': ['fortiManager'] } },
 		},
-		concurrencyOption,
+		// A reboot or shutdown acts on the whole device, once: neither a VDOM nor parallel items apply.
+		{ ...concurrencyOption, displayOptions: { hide: { '/operation': ['reboot', 'shutdown'] } } },
 		{
 			displayName: 'Parallel Devices',
 			name: 'parallelDevices',
@@ -61,12 +63,16 @@ export const optionsCollection: INodeProperties = {
 		},
 		timeoutOption,
 		{
-			displayName: 'VDOM',
-			name: 'vdom',
-			type: 'string',
-			default: '',
-			placeholder: 'root',
-			description: 'VDOM to query, overriding the credential\'s. * queries every VDOM the account can see; each item then says its VDOM.',
+			...locatorField({
+				displayName: 'VDOM',
+				name: 'vdom',
+				searchMethod: 'searchVdoms',
+				by: 'name',
+				required: false,
+				placeholder: 'root',
+				description: 'VDOM to query, overriding the credential\'s. * queries every VDOM the account can see; each item then says its VDOM.',
+			}),
+			displayOptions: { hide: { '/operation': ['reboot', 'shutdown'] } },
 		},
 		{
 			displayName: 'Wait for Online',
@@ -94,6 +100,6 @@ export function getOptions(context: IExecuteFunctions, itemIndex: number): Commo
 
 /** The VDOM for an item: the option when set, otherwise undefined (the credential's). */
 export function vdomFor(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	const vdom = String(getOptions(context, itemIndex).vdom ?? '').trim();
+	const vdom = locatorText(getOptions(context, itemIndex).vdom);
 	return vdom || undefined;
 }

@@ -24,6 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: 'VDOM', value: 'vdom', description: 'One VDOM only (the VDOM option, else the credential\'s, else root)' },
 		],
 		default: 'global',
+		description: 'What the backup holds: the whole device, or one VDOM',
 		displayOptions: { show },
 	},
 	{
@@ -52,6 +53,7 @@ export const description: INodeProperties[] = [
 			{ name: 'YAML (FortiOS 7.6 and Later)', value: 'yaml' },
 		],
 		default: 'fos',
+		description: 'The CLI configuration as FortiOS writes it, or YAML (7.6 and later)',
 		displayOptions: { show },
 	},
 	{
@@ -61,6 +63,7 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		hint: 'The name of the output binary field to put the file in',
+		description: 'The binary field of the output item that holds the configuration file',
 		displayOptions: { show },
 	},
 ];

@@ -23,6 +23,7 @@ export const description: INodeProperties[] = [
 			{ name: 'CLI Lines', value: 'adHoc', description: 'Lines given here, stored under a temporary name for the run and removed afterwards' },
 		],
 		default: 'stored',
+		description: 'Run a script stored on FortiManager, or CLI lines given here',
 		displayOptions: { show },
 	},
 	{
