@@ -1,11 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { toNodeError } from '../../shared/nodeErrors';
-import { Redactor } from '../../shared/redactor';
+import { withListSession } from '../../shared/listSearch';
 import { openEmsSession } from '../actions/router';
 
 /** Endpoints per dropdown page: enough to scroll, few enough to open fast. */
 const PAGE = 100;
-const LIST_TIMEOUT_MS = 15_000;
 
 /**
  * Endpoints for the Device ID dropdown: host name and IP shown, user beside
@@ -14,10 +12,10 @@ const LIST_TIMEOUT_MS = 15_000;
  * call, logged out.
  */
 export async function searchEndpoints(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const redactor = new Redactor();
-	try {
-		const session = await openEmsSession(this, { timeoutMs: LIST_TIMEOUT_MS, redactor });
-		try {
+	return await withListSession(
+		this,
+		async (options) => await openEmsSession(this, options),
+		async (session) => {
 			const offset = Number(paginationToken ?? 0) || 0;
 			const { data } = await session.request({ method: 'GET', path: '/api/v1/endpoints/index', query: { offset, count: PAGE }, purpose: { action: 'list endpoints' } });
 			const page = ((data as IDataObject | undefined)?.endpoints ?? []) as IDataObject[];
@@ -28,10 +26,6 @@ export async function searchEndpoints(this: ILoadOptionsFunctions, filter?: stri
 				.map((endpoint) => ({ name: `${String(endpoint.host ?? endpoint.device_id)} (${String(endpoint.ip_addr ?? 'no IP')})`, value: String(endpoint.device_id), description: endpoint.username ? `user ${String(endpoint.username)}` : undefined }));
 			const next = offset + page.length;
 			return { results, paginationToken: page.length > 0 && next < total ? String(next) : undefined };
-		} finally {
-			await session.close();
-		}
-	} catch (error) {
-		throw toNodeError(this.getNode(), error, redactor);
-	}
+		},
+	);
 }

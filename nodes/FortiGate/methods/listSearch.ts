@@ -2,15 +2,14 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import type { FortiGateSession } from '../transport/FortiGateSession';
 import { recordsOf } from '../actions/common/envelopes';
 import { readTunnels } from '../actions/vpnTunnel/common';
-import { withListSession } from './listSession';
+import { matching } from '../../shared/listSearch';
+import { withFortiGateList } from './listSession';
 
 type Reader = (session: FortiGateSession, vdom: string | undefined) => Promise<INodeListSearchItems[]>;
 
 /** A list for the editor, narrowed to the entries whose name contains the search text. */
 async function listed(context: ILoadOptionsFunctions, filter: string | undefined, read: Reader): Promise<INodeListSearchResult> {
-	const results = await withListSession(context, read);
-	const wanted = (filter ?? '').trim().toLowerCase();
-	return { results: wanted ? results.filter((entry) => entry.name.toLowerCase().includes(wanted)) : results };
+	return matching(await withFortiGateList(context, read), filter);
 }
 
 async function cmdbRows(session: FortiGateSession, table: string, fields: string, vdom: string | undefined, group: 'fwgrp' | 'netgrp'): Promise<IDataObject[]> {

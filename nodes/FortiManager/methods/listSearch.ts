@@ -1,29 +1,19 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
-import { toNodeError } from '../../shared/nodeErrors';
-import { Redactor } from '../../shared/redactor';
+import { matching, withListSession } from '../../shared/listSearch';
+import { locatorText } from '../../shared/resourceLocator';
 import { normaliseDevice } from '../actions/common/devices';
 import { readFortiManagerConnection } from '../transport/connection';
 import { FortiManagerSession } from '../transport/FortiManagerSession';
-import { locatorText } from '../../shared/resourceLocator';
 
-const LIST_TIMEOUT_MS = 15_000;
-
-/** One FortiManager session per list, logged out; a failure is what the dropdown shows. */
+/** A list read in the ADOM of the node's ADOM option (else the credential's), narrowed to the search text. */
 async function listed(context: ILoadOptionsFunctions, filter: string | undefined, read: (session: FortiManagerSession, adom: string) => Promise<INodeListSearchItems[]>): Promise<INodeListSearchResult> {
-	const redactor = new Redactor();
-	try {
-		const session = await FortiManagerSession.open(readFortiManagerConnection(await context.getCredentials('fortiManagerApi')), { timeoutMs: LIST_TIMEOUT_MS, redactor });
-		try {
-			const options = (context.getCurrentNodeParameter('options') ?? {}) as IDataObject;
-			const results = await read(session, locatorText(options.adom) || session.adom);
-			const wanted = (filter ?? '').trim().toLowerCase();
-			return { results: wanted ? results.filter((entry) => entry.name.toLowerCase().includes(wanted)) : results };
-		} finally {
-			await session.close();
-		}
-	} catch (error) {
-		throw toNodeError(context.getNode(), error, redactor);
-	}
+	const adomOption = locatorText(((context.getCurrentNodeParameter('options') ?? {}) as IDataObject).adom);
+	const results = await withListSession(
+		context,
+		async (options) => await FortiManagerSession.open(readFortiManagerConnection(await context.getCredentials('fortiManagerApi')), options),
+		async (session) => await read(session, adomOption || session.adom),
+	);
+	return matching(results, filter);
 }
 
 export async function searchDevices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
