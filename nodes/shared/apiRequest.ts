@@ -16,50 +16,45 @@ export interface ApiRequestInput {
  * `method`, `path`, `query`, `body`), shared by the FortiGate node's
  * Custom > API Request and the FortiManager node's FortiGate API > Request.
  */
-export function apiRequestFields(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Method',
-			name: 'method',
-			type: 'options',
-			options: [
-				{ name: 'DELETE', value: 'DELETE' },
-				{ name: 'GET', value: 'GET' },
-				{ name: 'POST', value: 'POST' },
-				{ name: 'PUT', value: 'PUT' },
-			],
-			default: 'GET',
-			description: 'The FortiOS REST method',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Path',
-			name: 'path',
-			type: 'string',
-			default: '/api/v2/monitor/system/status',
-			required: true,
-			placeholder: '/api/v2/cmdb/firewall/address',
-			description: 'FortiOS REST path under /api/v2/, without the query string',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Query',
-			name: 'query',
-			type: 'json',
-			default: '{}',
-			description: 'Query parameters as a JSON object, such as {"filter": "name==web-server"}',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Body',
-			name: 'body',
-			type: 'json',
-			default: '{}',
-			description: 'The JSON body FortiOS expects for POST and PUT',
-			displayOptions: { show: { ...show, method: ['POST', 'PUT'] } },
-		},
-	];
-}
+export const apiRequestFields: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: [
+			{ name: 'DELETE', value: 'DELETE' },
+			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST' },
+			{ name: 'PUT', value: 'PUT' },
+		],
+		default: 'GET',
+		description: 'The FortiOS REST method',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: '/api/v2/monitor/system/status',
+		required: true,
+		placeholder: '/api/v2/cmdb/firewall/address',
+		description: 'FortiOS REST path under /api/v2/, without the query string',
+	},
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'json',
+		default: '{}',
+		description: 'Query parameters as a JSON object, such as {"filter": "name==web-server"}',
+	},
+	{
+		displayName: 'Body',
+		name: 'body',
+		type: 'json',
+		default: '{}',
+		description: 'The JSON body FortiOS expects for POST and PUT',
+		displayOptions: { show: { method: ['POST', 'PUT'] } },
+	},
+];
 
 /** Reads and checks those parameters: only /api/v2/ paths, query and body as JSON objects. */
 export function readApiRequest(context: IExecuteFunctions, itemIndex: number): ApiRequestInput {

@@ -13,7 +13,8 @@ export const fleetProperties: INodeProperties[] = [
 		description: 'A REST API admin\'s key (recommended), an admin username and password (one session per use, always logged out), or a FortiManager that reaches many FortiGates',
 	},
 	{
-		...targetsField({ authentication: ['fortiManager'] }),
+		...targetsField,
+		displayOptions: { show: { authentication: ['fortiManager'] } },
 		description: 'The FortiGates to run on: device names as FortiManager lists them, group:<group name>, or * for every FortiGate of the ADOM, separated by commas (or an array from an expression). Each output item says its `device`.',
 	},
 ];

@@ -4,8 +4,9 @@ import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 import { FortinetError } from '../../../shared/errors';
 import type { EmsSession } from '../../transport/EmsSession';
 import { normalizeEndpoint } from '../common/normalize';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	locatorField({
 		displayName: 'Endpoint',
 		name: 'deviceId',
@@ -13,9 +14,10 @@ export const description: INodeProperties[] = [
 		by: 'id',
 		placeholder: '1042',
 		description: 'The endpoint: pick it by host name or IP, or give its EMS device ID (the `device_id` of Get Many)',
-		displayOptions: { show: { resource: ['endpoint'], operation: ['get'] } },
 	}),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['endpoint'], operation: ['get'] } }, properties);
 
 /** One endpoint with all its details (policies, features, versions, state). */
 export async function execute(this: IExecuteFunctions, session: EmsSession, itemIndex: number): Promise<IDataObject[]> {

@@ -3,21 +3,19 @@ import { listFields } from '../../../shared/listFields';
 import { readLimit } from '../../../shared/parameters';
 import type { EmsSession } from '../../transport/EmsSession';
 import { normalizeEndpoint } from '../common/normalize';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Page size asked for; EMS may return fewer (it caps silently), which paging tolerates. */
 const PAGE_SIZE = 1000;
 
-const show = { resource: ['endpoint'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	...listFields('endpoint', 'getMany'),
+const properties: INodeProperties[] = [
+	...listFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Connection',
@@ -60,6 +58,8 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['endpoint'], operation: ['getMany'] } }, properties);
 
 interface Filters {
 	connection?: 'online' | 'offline';

@@ -4,18 +4,15 @@ import { parseIdList } from '../../../shared/parameters';
 import type { EmsSession } from '../../transport/EmsSession';
 
 /** The `deviceIds` field of quarantine and unquarantine. */
-export function deviceIdsField(operation: 'quarantine' | 'unquarantine'): INodeProperties {
-	return {
-		displayName: 'Device IDs',
-		name: 'deviceIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '1042, 1043',
-		description: 'Comma-separated EMS device IDs; an expression may also return an array, e.g. {{ $json.device_id }}',
-		displayOptions: { show: { resource: ['endpoint'], operation: [operation] } },
-	};
-}
+export const deviceIdsField: INodeProperties = {
+	displayName: 'Device IDs',
+	name: 'deviceIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '1042, 1043',
+	description: 'Comma-separated EMS device IDs; an expression may also return an array, e.g. {{ $json.device_id }}',
+};
 
 /**
  * Quarantines or releases endpoints in one request. The output says which

@@ -13,34 +13,18 @@ export const writePurpose = (action: string) => ({ action, permission: { group: 
 export type AddressType = 'ipmask' | 'iprange' | 'fqdn' | 'geography';
 
 /** The address a get, update or delete acts on, picked from the device's list or typed. */
-export function addressLocator(operation: string): INodeProperties {
-	return locatorField({
-		displayName: 'Name',
-		name: 'name',
-		searchMethod: 'searchAddresses',
-		by: 'name',
-		placeholder: 'blocked-203.0.113.7',
-		description: 'The address object',
-		displayOptions: { show: { resource: ['address'], operation: [operation] } },
-	});
-}
+export const addressLocator: INodeProperties = locatorField({
+	displayName: 'Name',
+	name: 'name',
+	searchMethod: 'searchAddresses',
+	by: 'name',
+	placeholder: 'blocked-203.0.113.7',
+	description: 'The address object',
+});
 
-export function nameField(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'blocked-203.0.113.7',
-		description: 'Name of the address object (at most 79 characters)',
-		displayOptions: { show: { resource: ['address'], operation: operations } },
-	};
-}
-
-/** The value fields of each address type, shown for `create` by type and inside `update`'s collection. */
-export function valueFields(displayOptions?: INodeProperties['displayOptions']): INodeProperties[] {
-	const forType = (type: AddressType) => (displayOptions ? { displayOptions: { show: { ...displayOptions.show, type: [type] } } } : {});
+/** The value fields of each address type: shown by the chosen type for `create`, all inside `update`'s collection. */
+export function valueFields(byType: boolean): INodeProperties[] {
+	const forType = (type: AddressType) => (byType ? { displayOptions: { show: { type: [type] } } } : {});
 	return [
 		{ displayName: 'Subnet', name: 'subnet', type: 'string', default: '', placeholder: '203.0.113.0/24', description: 'An address or subnet: 203.0.113.7, 10.0.0.0/24 or 10.0.0.0 255.255.255.0', ...forType('ipmask') },
 		{ displayName: 'Start IP', name: 'startIp', type: 'string', default: '', placeholder: '10.0.0.100', description: 'First IPv4 address of the range', ...forType('iprange') },

@@ -5,18 +5,27 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { objectName } from '../common/values';
 import { isFortiOsError } from '../common/envelopes';
-import { ADDRESS_TABLE, extraFields, findAddress, nameField, toCmdbFields, typeOptions, valueFields, writePurpose } from './common';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { ADDRESS_TABLE, extraFields, findAddress, toCmdbFields, typeOptions, valueFields, writePurpose } from './common';
 
 export const changesDevice = true;
 
-const show = { resource: ['address'], operation: ['create'] };
-
-export const description: INodeProperties[] = [
-	nameField(['create']),
-	{ displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask', description: 'What the address object matches', displayOptions: { show } },
-	...valueFields({ show }),
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: extraFields, displayOptions: { show } },
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'blocked-203.0.113.7',
+		description: 'Name of the address object (at most 79 characters)',
+	},
+	{ displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask', description: 'What the address object matches' },
+	...valueFields(true),
+	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: extraFields },
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['create'] } }, properties);
 
 /**
  * Creates an address object. Safe to run again: when an object of that name

@@ -7,10 +7,13 @@ import { vdomFor } from '../common/options';
 import { entryPath, objectName } from '../common/values';
 import { ADDRESS_TABLE, addressLocator, readPurpose, writePurpose } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [addressLocator('delete')];
+const properties: INodeProperties[] = [addressLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['delete'] } }, properties);
 
 /**
  * Deletes one address object by name (never the whole table: FortiOS purges

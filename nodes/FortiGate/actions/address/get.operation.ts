@@ -5,8 +5,11 @@ import { vdomFor } from '../common/options';
 import { objectName } from '../common/values';
 import { findAddress, addressLocator } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [addressLocator('get')];
+const properties: INodeProperties[] = [addressLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['get'] } }, properties);
 
 /** One address object with every field FortiOS returns, and its VDOM. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

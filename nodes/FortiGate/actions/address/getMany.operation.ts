@@ -4,9 +4,10 @@ import { readLimit } from '../../../shared/parameters';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { ADDRESS_TABLE, readPurpose, withoutKeys } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Filter',
 		name: 'filter',
@@ -14,10 +15,11 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'comment=@blocked',
 		description: 'A FortiOS CMDB filter: field==value for equal, field=@value for contains. Empty returns every object.',
-		displayOptions: { show: { resource: ['address'], operation: ['getMany'] } },
 	},
-	...listFields('address', 'getMany'),
+	...listFields,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['getMany'] } }, properties);
 
 /** One item per address object. The limit is passed to FortiOS (`count`), so large tables are not read whole. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

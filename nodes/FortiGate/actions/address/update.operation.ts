@@ -5,23 +5,25 @@ import { vdomFor } from '../common/options';
 import { entryPath, objectName } from '../common/values';
 import { ADDRESS_TABLE, extraFields, findAddress, addressLocator, toCmdbFields, typeOptions, valueFields, writePurpose } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
 const typeField: INodeProperties = { displayName: 'Type', name: 'type', type: 'options', options: typeOptions, default: 'ipmask', description: 'What the address object matches; changing it needs the value of the new type' };
 
-export const description: INodeProperties[] = [
-	addressLocator('update'),
+const properties: INodeProperties[] = [
+	addressLocator,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...extraFields, ...valueFields(), typeField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		displayOptions: { show: { resource: ['address'], operation: ['update'] } },
+		options: [...extraFields, ...valueFields(false), typeField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['update'] } }, properties);
 
 /** Changes the given fields of an address object and returns it as the device now holds it. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

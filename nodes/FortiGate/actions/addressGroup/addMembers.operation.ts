@@ -7,23 +7,23 @@ import { MAX_OBJECT_NAME_LENGTH, isIpv4Subnet, listEntries, toSubnet } from '../
 import { ADDRESS_TABLE } from '../address/common';
 import { GROUP_TABLE, checkMemberCount, groupName, groupNameField, membersField, readGroup, readPurpose, writeMembers, writePurpose } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-const show = { resource: ['addressGroup'], operation: ['addMembers'] };
-
-export const description: INodeProperties[] = [
-	groupNameField(['addMembers'], true),
-	membersField('addMembers', 'Address object or group names, separated by commas (or an array from an expression). With Create Missing Addresses, IPv4 addresses and subnets too.'),
+const properties: INodeProperties[] = [
+	groupNameField(true),
+	membersField('Address object or group names, separated by commas (or an array from an expression). With Create Missing Addresses, IPv4 addresses and subnets too.'),
 	{
 		displayName: 'Create Missing Addresses',
 		name: 'createMissing',
 		type: 'boolean',
 		default: false,
 		description: 'Whether an IPv4 address or subnet with no address object gets one first, named after it (203.0.113.7, or 198.51.100.0_24 for a subnet), so that a threat feed can be synced in one step',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['addressGroup'], operation: ['addMembers'] } }, properties);
 
 /**
  * Adds members to a group. Idempotent: members already in the group are

@@ -12,7 +12,7 @@ export const MAX_GROUP_MEMBERS = 600;
 export const readPurpose = { action: 'read the address groups', permission: { group: 'fwgrp' as const, access: 'read' as const } };
 export const writePurpose = (action: string) => ({ action, permission: { group: 'fwgrp' as const, access: 'read-write' as const } });
 
-export function groupNameField(operations: string[], required: boolean): INodeProperties {
+export function groupNameField(required: boolean): INodeProperties {
 	return locatorField({
 		displayName: 'Group Name',
 		name: 'groupName',
@@ -21,11 +21,10 @@ export function groupNameField(operations: string[], required: boolean): INodePr
 		required,
 		placeholder: 'n8n-blocklist',
 		description: required ? 'The address group' : 'One address group; empty lists every group',
-		displayOptions: { show: { resource: ['addressGroup'], operation: operations } },
 	});
 }
 
-export function membersField(operation: string, description: string): INodeProperties {
+export function membersField(description: string): INodeProperties {
 	return {
 		displayName: 'Members',
 		name: 'members',
@@ -34,7 +33,6 @@ export function membersField(operation: string, description: string): INodePrope
 		required: true,
 		placeholder: 'blocked-host-1, 203.0.113.7',
 		description,
-		displayOptions: { show: { resource: ['addressGroup'], operation: [operation] } },
 	};
 }
 

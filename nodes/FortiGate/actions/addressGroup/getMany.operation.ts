@@ -6,8 +6,11 @@ import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { GROUP_TABLE, groupItem, groupName, groupNameField, readGroup, readPurpose } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [groupNameField(['getMany'], false), ...listFields('addressGroup', 'getMany')];
+const properties: INodeProperties[] = [groupNameField(false), ...listFields];
+
+export const description = updateDisplayOptions({ show: { resource: ['addressGroup'], operation: ['getMany'] } }, properties);
 
 /** One item per address group, with `members` (names) and `memberCount`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

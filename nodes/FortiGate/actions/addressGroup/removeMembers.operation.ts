@@ -6,13 +6,16 @@ import { listEntries } from '../common/values';
 import { memberNameFor } from './addMembers.operation';
 import { groupName, groupNameField, membersField, readGroup, writeMembers } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [
-	groupNameField(['removeMembers'], true),
-	membersField('removeMembers', 'Member names to remove, separated by commas. An IPv4 address or subnet also matches the object Add Members created for it.'),
+const properties: INodeProperties[] = [
+	groupNameField(true),
+	membersField('Member names to remove, separated by commas. An IPv4 address or subnet also matches the object Add Members created for it.'),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['addressGroup'], operation: ['removeMembers'] } }, properties);
 
 /** Removes members from a group. Idempotent: names that are not members are reported, and nothing else happens. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

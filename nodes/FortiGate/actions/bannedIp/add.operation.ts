@@ -4,11 +4,12 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { parseIpAddresses } from '../common/values';
 import { BANNED_PATH, ipAddressesField, readBanned, writePurpose } from './common';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [
-	ipAddressesField('add', 'IPv4 or IPv6 addresses to ban, separated by commas (or an array from an expression)'),
+const properties: INodeProperties[] = [
+	ipAddressesField('IPv4 or IPv6 addresses to ban, separated by commas (or an array from an expression)'),
 	{
 		displayName: 'Expiry (Seconds)',
 		name: 'expiry',
@@ -16,9 +17,10 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 3600,
 		description: 'How long the ban lasts; 0 bans until someone releases the address',
-		displayOptions: { show: { resource: ['bannedIp'], operation: ['add'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['bannedIp'], operation: ['add'] } }, properties);
 
 /**
  * Bans addresses in the FortiGate's own quarantine (User & Authentication >

@@ -6,7 +6,7 @@ export const BANNED_PATH = '/api/v2/monitor/user/banned';
 export const readPurpose = { action: 'list the banned IP addresses', permission: { group: 'authgrp' as const, access: 'read' as const } };
 export const writePurpose = (action: string) => ({ action, permission: { group: 'authgrp' as const, access: 'read-write' as const } });
 
-export function ipAddressesField(operation: string, description: string): INodeProperties {
+export function ipAddressesField(description: string): INodeProperties {
 	return {
 		displayName: 'IP Addresses',
 		name: 'ipAddresses',
@@ -15,7 +15,6 @@ export function ipAddressesField(operation: string, description: string): INodeP
 		required: true,
 		placeholder: '203.0.113.7, 2001:db8::1',
 		description,
-		displayOptions: { show: { resource: ['bannedIp'], operation: [operation] } },
 	};
 }
 

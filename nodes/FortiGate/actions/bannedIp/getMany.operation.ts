@@ -4,8 +4,11 @@ import { readLimit } from '../../../shared/parameters';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { readBanned } from './common';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [...listFields('bannedIp', 'getMany')];
+const properties: INodeProperties[] = [...listFields];
+
+export const description = updateDisplayOptions({ show: { resource: ['bannedIp'], operation: ['getMany'] } }, properties);
 
 /** One item per banned address: `ip_address`, `source` (who banned it), `ipv6`, times, and the VDOM. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

@@ -3,10 +3,13 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { parseIpAddresses } from '../common/values';
 import { BANNED_PATH, ipAddressesField, readBanned, writePurpose } from './common';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [ipAddressesField('remove', 'IPv4 or IPv6 addresses to release, separated by commas')];
+const properties: INodeProperties[] = [ipAddressesField('IPv4 or IPv6 addresses to release, separated by commas')];
+
+export const description = updateDisplayOptions({ show: { resource: ['bannedIp'], operation: ['remove'] } }, properties);
 
 /** Releases addresses; one item per address with whether it was banned and whether it still is. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** The IPv4 / IPv6 / both choice of the report operations. */
 export function ipVersionField(
-	show: Record<string, string[]>,
 	defaultValue: 'ipv4' | 'both',
 	description: string,
 ): INodeProperties {
@@ -17,6 +16,5 @@ export function ipVersionField(
 		],
 		default: defaultValue,
 		description,
-		displayOptions: { show },
 	};
 }

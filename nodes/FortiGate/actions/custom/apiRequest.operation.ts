@@ -1,15 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { apiRequestFields, readApiRequest } from '../../../shared/apiRequest';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { recordsOf } from '../common/envelopes';
 import { getOptions, vdomFor } from '../common/options';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a POST, PUT or DELETE changes the device. */
 export const changesDevice = true;
 
-const show = { resource: ['custom'], operation: ['apiRequest'] };
-
-export const description: INodeProperties[] = apiRequestFields(show);
+export const description = updateDisplayOptions({ show: { resource: ['custom'], operation: ['apiRequest'] } }, apiRequestFields);
 
 /**
  * Any FortiOS REST endpoint the node has no operation for, over the

@@ -6,11 +6,10 @@ import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { readLimit } from '../../../shared/parameters';
 import { locatorField, locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-const show = { resource: ['dhcpLease'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	ipVersionField(show, 'ipv4', 'Which leases to return'),
+const properties: INodeProperties[] = [
+	ipVersionField('ipv4', 'Which leases to return'),
 	locatorField({
 		displayName: 'Interface',
 		name: 'interface',
@@ -19,10 +18,11 @@ export const description: INodeProperties[] = [
 		required: false,
 		placeholder: 'internal',
 		description: 'Only leases of the DHCP server on this interface; empty for all',
-		displayOptions: { show },
 	}),
-	...listFields('dhcpLease', 'getMany'),
+	...listFields,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['dhcpLease'], operation: ['getMany'] } }, properties);
 
 /** One item per lease, with the fields FortiOS returns plus the `vdom`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

@@ -16,7 +16,7 @@ export const LIST_FIELDS = ['srcintf', 'dstintf', 'srcaddr', 'dstaddr', 'service
 export type ListField = (typeof LIST_FIELDS)[number];
 const ADDRESS6_FIELDS = ['srcaddr6', 'dstaddr6'] as const;
 
-export function policyIdField(operation: string, description = 'The firewall policy (its ID is the ID column of Policy & Objects > Firewall Policy)'): INodeProperties {
+export function policyIdField(description = 'The firewall policy (its ID is the ID column of Policy & Objects > Firewall Policy)'): INodeProperties {
 	return locatorField({
 		displayName: 'Policy',
 		name: 'policyId',
@@ -24,7 +24,6 @@ export function policyIdField(operation: string, description = 'The firewall pol
 		by: 'id',
 		placeholder: '12',
 		description,
-		displayOptions: { show: { resource: ['firewallPolicy'], operation: [operation] } },
 	});
 }
 

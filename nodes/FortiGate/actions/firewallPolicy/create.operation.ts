@@ -8,12 +8,11 @@ import { differingFields, listLabel, policyFields, readCreateBody } from './fiel
 import { moveNeeded, neighbourField, readPlacement, sendMove } from './placement';
 import { checkReferences } from './references';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-const show = { resource: ['firewallPolicy'], operation: ['create'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	...policyFields('create'),
 	{
 		displayName: 'Position',
@@ -27,18 +26,18 @@ export const description: INodeProperties[] = [
 		],
 		default: 'bottom',
 		description: 'Where the new policy goes in the evaluation order',
-		displayOptions: { show },
 	},
-	neighbourField('create', { position: ['before', 'after'] }),
+	neighbourField({ show: { position: ['before', 'after'] } }),
 	{
 		displayName: 'Update if It Exists',
 		name: 'updateExisting',
 		type: 'boolean',
 		default: false,
 		description: 'Whether a policy with this name but other content is changed to match; otherwise the node fails and changes nothing. A policy with the same name and content is always left as it is.',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['create'] } }, properties);
 
 /**
  * Creates a policy and puts it where Position says, in one operation

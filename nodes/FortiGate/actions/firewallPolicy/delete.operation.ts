@@ -5,10 +5,13 @@ import { isFortiOsError } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { POLICY_TABLE, policyIdField, policyIdOf, readPolicy, vdomForChange, writePurpose } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [policyIdField('delete', 'ID of the policy to delete')];
+const properties: INodeProperties[] = [policyIdField('ID of the policy to delete')];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['delete'] } }, properties);
 
 /**
  * Deletes one policy by ID (never the table: a DELETE without an ID empties

@@ -2,10 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { policyIdField } from './common';
 import { setStatus } from './setStatus';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [policyIdField('disable')];
+const properties: INodeProperties[] = [policyIdField()];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['disable'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
 	return await setStatus(this, session, itemIndex, 'disable');

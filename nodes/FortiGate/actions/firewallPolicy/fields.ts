@@ -34,7 +34,6 @@ const PROFILE_FIELDS: Record<string, string> = { avProfile: 'av-profile', webfil
 /** The fields of create (required, with FortiOS's defaults) or of update (empty = unchanged). */
 export function policyFields(operation: 'create' | 'update'): INodeProperties[] {
 	const create = operation === 'create';
-	const show = { resource: ['firewallPolicy'], operation: [operation] };
 	const unchanged = create ? '' : ' Empty leaves it unchanged.';
 	return [
 		{
@@ -47,7 +46,6 @@ export function policyFields(operation: 'create' | 'update'): INodeProperties[] 
 			description: create
 				? 'Unique name of the policy (35 characters on FortiOS 6.x). Running the node again with the same name and content changes nothing.'
 				: 'Renames the policy.' + unchanged,
-			displayOptions: { show },
 		},
 		...LIST_FIELDS.map(
 			(field): INodeProperties => ({
@@ -58,7 +56,6 @@ export function policyFields(operation: 'create' | 'update'): INodeProperties[] 
 				required: create,
 				placeholder: LIST_LABELS[field].placeholder,
 				description: `Names of ${LIST_LABELS[field].what}, separated by commas (or an array from an expression).${unchanged}`,
-				displayOptions: { show },
 			}),
 		),
 		...(create
@@ -75,7 +72,6 @@ export function policyFields(operation: 'create' | 'update'): INodeProperties[] 
 						],
 						default: 'replace',
 						description: 'How the interface, address and service names given change the policy\'s lists',
-						displayOptions: { show },
 					} satisfies INodeProperties,
 				]),
 		{
@@ -85,7 +81,6 @@ export function policyFields(operation: 'create' | 'update'): INodeProperties[] 
 			options: [...(create ? [] : [{ name: 'Unchanged', value: '' }]), { name: 'Accept', value: 'accept' }, { name: 'Deny', value: 'deny' }],
 			default: create ? 'accept' : '',
 			description: 'What the policy does with matching traffic',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Schedule',
@@ -94,7 +89,6 @@ export function policyFields(operation: 'create' | 'update'): INodeProperties[] 
 			default: create ? 'always' : '',
 			placeholder: 'always',
 			description: `When the policy is in force: the name of a schedule.${unchanged}`,
-			displayOptions: { show },
 		},
 		{
 			displayName: create ? 'Additional Fields' : 'Update Fields',
@@ -102,7 +96,6 @@ export function policyFields(operation: 'create' | 'update'): INodeProperties[] 
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show },
 			options: settingOptions,
 		},
 	];

@@ -4,8 +4,11 @@ import { vdomFor } from '../common/options';
 import { currentPolicyItem, policyIdField, policyIdOf } from './common';
 import { statisticsField, withStatistics } from './statisticsMerge';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [policyIdField('get'), statisticsField('get')];
+const properties: INodeProperties[] = [policyIdField(), statisticsField];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['get'] } }, properties);
 
 /** One policy with its position in the evaluation order, optionally with its hit statistics. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

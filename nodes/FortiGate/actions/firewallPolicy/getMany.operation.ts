@@ -8,19 +8,17 @@ import { vdomFor } from '../common/options';
 import { nameList } from './fields';
 import { POLICY6_TABLE, POLICY_TABLE, hasPolicy6Table, policyItem, readPurpose, type PolicySource } from './common';
 import { statisticsField, withStatistics } from './statisticsMerge';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-const show = { resource: ['firewallPolicy'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	ipVersionField(show, 'both', 'Which policies to return. Before FortiOS 6.4, IPv6 policies come from their own table (policy6) and are numbered separately.'),
-	statisticsField('getMany'),
+const properties: INodeProperties[] = [
+	ipVersionField('both', 'Which policies to return. Before FortiOS 6.4, IPv6 policies come from their own table (policy6) and are numbered separately.'),
+	statisticsField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{ displayName: 'Action', name: 'action', type: 'options', options: [{ name: 'Accept', value: 'accept' }, { name: 'Deny', value: 'deny' }, { name: 'IPsec', value: 'ipsec' }], default: 'accept', description: 'Only policies with this action' },
 			{ displayName: 'Name Contains', name: 'name', type: 'string', default: '', description: 'Only policies whose name contains this text (case-insensitive)' },
@@ -30,8 +28,10 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Uses Service', name: 'service', type: 'string', default: '', placeholder: 'HTTPS', description: 'Only policies naming one of these services or service groups (comma-separated)' },
 		],
 	},
-	...listFields('firewallPolicy', 'getMany'),
+	...listFields,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['getMany'] } }, properties);
 
 interface Filters {
 	action?: string;

@@ -4,10 +4,9 @@ import { ipVersionField } from '../common/fields';
 import { vdomFor } from '../common/options';
 import { parseIdList } from '../../../shared/parameters';
 import { readStatistics } from './statistics';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-const show = { resource: ['firewallPolicy'], operation: ['getStatistics'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Policy IDs',
 		name: 'policyIds',
@@ -15,14 +14,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '1, 2, 15',
 		description: 'Comma-separated policy IDs; empty returns every policy. Policy 0 is the implicit deny.',
-		displayOptions: { show },
 	},
-	ipVersionField(
-		show,
-		'both',
+	ipVersionField('both',
 		'Which policies to return. Before FortiOS 6.4, IPv6 policies are read from their own table (policy6).',
 	),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['getStatistics'] } }, properties);
 
 /** One item per policy: hit count, bytes, packets, sessions, first and last use, with `vdom` and `ip_version`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

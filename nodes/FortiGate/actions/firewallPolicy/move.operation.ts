@@ -4,11 +4,12 @@ import { vdomFor } from '../common/options';
 import { currentPolicyItem, policyIdField, policyIdOf, policyNotFound, readOrder, vdomForChange } from './common';
 import { moveNeeded, neighbourField, readPlacement, sendMove } from './placement';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [
-	policyIdField('move', 'ID of the policy to move'),
+const properties: INodeProperties[] = [
+	policyIdField('ID of the policy to move'),
 	{
 		displayName: 'Move',
 		name: 'moveAction',
@@ -19,10 +20,11 @@ export const description: INodeProperties[] = [
 		],
 		default: 'before',
 		description: 'Where the policy goes, relative to the neighbour policy',
-		displayOptions: { show: { resource: ['firewallPolicy'], operation: ['move'] } },
 	},
-	neighbourField('move'),
+	neighbourField(),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['move'] } }, properties);
 
 /** Moves a policy before or after another. Idempotent: a policy already there is not moved (`changed: false`). */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

@@ -6,7 +6,7 @@ import { POLICY_TABLE, policyIdOf, policyNotFound, writePurpose } from './common
 
 export type Placement = { where: 'top' | 'bottom' } | { where: 'before' | 'after'; neighbour: number };
 
-export function neighbourField(operation: string, extraShow: Record<string, string[]> = {}): INodeProperties {
+export function neighbourField(displayOptions?: INodeProperties['displayOptions']): INodeProperties {
 	// Not marked required: with Position set by an expression the editor cannot
 	// know whether it shows, and an empty required field would stop the
 	// workflow; the node refuses an empty neighbour itself when one is needed.
@@ -18,7 +18,7 @@ export function neighbourField(operation: string, extraShow: Record<string, stri
 		required: false,
 		placeholder: '3',
 		description: 'The policy to place this one before or after',
-		displayOptions: { show: { resource: ['firewallPolicy'], operation: [operation], ...extraShow } },
+		displayOptions,
 	});
 }
 

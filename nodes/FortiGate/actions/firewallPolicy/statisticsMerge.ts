@@ -3,16 +3,13 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { isBefore } from '../common/envelopes';
 import { readStatistics } from './statistics';
 
-export function statisticsField(operation: string): INodeProperties {
-	return {
+export const statisticsField: INodeProperties = {
 		displayName: 'Include Statistics',
 		name: 'includeStatistics',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to add each policy\'s hit count, bytes, packets and last use under "statistics" (one more request for all policies, not one per policy)',
-		displayOptions: { show: { resource: ['firewallPolicy'], operation: [operation] } },
-	};
-}
+};
 
 /**
  * Adds `statistics: { ipv4?, ipv6? }` to policy items, from one read of the

@@ -6,10 +6,13 @@ import { POLICY_TABLE, currentPolicyItem, policyIdField, policyIdOf, readPolicy,
 import { differingFields, listLabel, policyFields, readUpdate, toEntries, type RequestedUpdate } from './fields';
 import { checkReferences } from './references';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [policyIdField('update', 'ID of the policy to change'), ...policyFields('update')];
+const properties: INodeProperties[] = [policyIdField('ID of the policy to change'), ...policyFields('update')];
+
+export const description = updateDisplayOptions({ show: { resource: ['firewallPolicy'], operation: ['update'] } }, properties);
 
 /**
  * Changes only the fields given. Lists are replaced, or have names added or

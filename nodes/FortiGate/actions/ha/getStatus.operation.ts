@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['ha'], operation: ['getStatus'] } }, properties);
 
 const purpose = { action: 'read the HA status', permission: { group: 'sysgrp' as const, access: 'read' as const } };
 

@@ -3,10 +3,9 @@ import { listFields } from '../../../shared/listFields';
 import { readLimit } from '../../../shared/parameters';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-const show = { resource: ['interface'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Interface Name',
 		name: 'interfaceName',
@@ -14,12 +13,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'wan1',
 		description: 'One interface; empty lists every interface of the VDOM',
-		displayOptions: { show },
 	},
-	{ displayName: 'Include VLANs', name: 'includeVlan', type: 'boolean', default: false, description: 'Whether to include VLAN sub-interfaces', displayOptions: { show } },
-	{ displayName: 'Include Aggregates', name: 'includeAggregate', type: 'boolean', default: false, description: 'Whether to include aggregate and redundant interfaces', displayOptions: { show } },
-	...listFields('interface', 'getMany'),
+	{ displayName: 'Include VLANs', name: 'includeVlan', type: 'boolean', default: false, description: 'Whether to include VLAN sub-interfaces' },
+	{ displayName: 'Include Aggregates', name: 'includeAggregate', type: 'boolean', default: false, description: 'Whether to include aggregate and redundant interfaces' },
+	...listFields,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['interface'], operation: ['getMany'] } }, properties);
 
 /**
  * One item per interface: link state (`link`), speed, addresses (`mask` is

@@ -8,13 +8,12 @@ import { METHOD_REFUSED } from '../../transport/replies';
 import { isBefore } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { readStatus } from './getStatus.operation';
-
-const show = { resource: ['system'], operation: ['backupConfig'] };
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** The configuration comes back as a file. */
 export const returnsFile = true;
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Scope',
 		name: 'scope',
@@ -25,7 +24,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'global',
 		description: 'What the backup holds: the whole device, or one VDOM',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Password',
@@ -34,7 +32,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description: 'Encrypts the backup with this password; the FortiGate asks for it on restore. Empty gives a plain-text backup.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Mask Secrets',
@@ -42,7 +39,6 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to replace passwords and keys in the backup with a mask (FortiOS 7.6 and later). Such a backup cannot restore those secrets.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'File Format',
@@ -54,7 +50,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'fos',
 		description: 'The CLI configuration as FortiOS writes it, or YAML (7.6 and later)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Put Output File in Field',
@@ -64,9 +59,10 @@ export const description: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the output binary field to put the file in',
 		description: 'The binary field of the output item that holds the configuration file',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['system'], operation: ['backupConfig'] } }, properties);
 
 const purpose = { action: 'back up the configuration', permission: { group: 'sysgrp.mnt' as const, access: 'read' as const } };
 const BACKUP_PATH = '/api/v2/monitor/system/config/backup';

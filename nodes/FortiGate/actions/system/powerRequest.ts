@@ -1,4 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
 import type { ApiRequest } from '../../transport/FortiGateSession';
+
+export const eventLogMessageField: INodeProperties = {
+	displayName: 'Event Log Message',
+	name: 'eventLogMessage',
+	type: 'string',
+	default: '',
+	placeholder: 'Scheduled maintenance reboot by n8n',
+	description: 'Text the FortiGate writes to its event log with the reboot or shutdown',
+};
 
 /** The reboot or shutdown request, with the message the FortiGate writes to its event log. */
 export function powerRequest(action: 'reboot' | 'shutdown', eventLogMessage: string): ApiRequest {

@@ -3,23 +3,15 @@ import { FortinetError } from '../../../shared/errors';
 import { outcomeOf } from '../../../shared/outcome';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { getOptions } from '../common/options';
-import { powerRequest } from './powerRequest';
+import { eventLogMessageField, powerRequest } from './powerRequest';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a failure must stop every change after it. */
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Event Log Message',
-		name: 'eventLogMessage',
-		type: 'string',
-		default: '',
-		placeholder: 'Scheduled maintenance reboot by n8n',
-		description: 'Text the FortiGate writes to its event log with the reboot or shutdown',
-		displayOptions: { show: { resource: ['system'], operation: ['reboot', 'shutdown'] } },
-	},
-];
+const properties: INodeProperties[] = [eventLogMessageField];
 
+export const description = updateDisplayOptions({ show: { resource: ['system'], operation: ['reboot'] } }, properties);
 
 /**
  * Reboots the device. The request is sent exactly once; a dropped connection

@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
-import { powerRequest } from './powerRequest';
+import { eventLogMessageField, powerRequest } from './powerRequest';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a failure must stop every change after it. */
 export const changesDevice = true;
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [eventLogMessageField];
+
+export const description = updateDisplayOptions({ show: { resource: ['system'], operation: ['shutdown'] } }, properties);
 
 /**
  * Powers the device off. Like the reboot, the request is sent exactly once

@@ -6,7 +6,7 @@ import { locatorField } from '../../../shared/resourceLocator';
 export const IPSEC_PATH = '/api/v2/monitor/vpn/ipsec';
 const readPurpose = { action: 'read the IPsec tunnels', permission: { group: 'vpngrp' as const, access: 'read' as const } };
 
-export function tunnelNameField(operations: string[], required: boolean): INodeProperties {
+export function tunnelNameField(required: boolean): INodeProperties {
 	return locatorField({
 		displayName: 'Tunnel Name',
 		name: 'tunnelName',
@@ -15,7 +15,6 @@ export function tunnelNameField(operations: string[], required: boolean): INodeP
 		required,
 		placeholder: 'to-branch-1',
 		description: required ? 'The IPsec tunnel (phase 1)' : 'One IPsec tunnel (phase 1); empty lists every tunnel',
-		displayOptions: { show: { resource: ['vpnTunnel'], operation: operations } },
 	});
 }
 

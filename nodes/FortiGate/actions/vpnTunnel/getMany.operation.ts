@@ -5,8 +5,11 @@ import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { vdomFor } from '../common/options';
 import { readTunnels, tunnelNameField } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [tunnelNameField(['getMany'], false), ...listFields('vpnTunnel', 'getMany')];
+const properties: INodeProperties[] = [tunnelNameField(false), ...listFields];
+
+export const description = updateDisplayOptions({ show: { resource: ['vpnTunnel'], operation: ['getMany'] } }, properties);
 
 /** One item per IPsec tunnel with its state derived from the phase 2 selectors. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {

@@ -6,19 +6,16 @@ import { vdomFor } from '../common/options';
 import { IPSEC_PATH, readTunnels, tunnelNameField } from './common';
 import { locatorValue } from '../../../shared/resourceLocator';
 
-export function stateFields(operation: string): INodeProperties[] {
-	return [
-		tunnelNameField([operation], true),
-		{
-			displayName: 'Phase 2 Name',
-			name: 'phase2Name',
-			type: 'string',
-			default: '',
-			description: 'One phase 2 selector of the tunnel; empty acts on all of them',
-			displayOptions: { show: { resource: ['vpnTunnel'], operation: [operation] } },
-		},
-	];
-}
+export const stateFields: INodeProperties[] = [
+	tunnelNameField(true),
+	{
+		displayName: 'Phase 2 Name',
+		name: 'phase2Name',
+		type: 'string',
+		default: '',
+		description: 'One phase 2 selector of the tunnel; empty acts on all of them',
+	},
+];
 
 /**
  * Brings a tunnel's phase 2 selectors up or down. Selectors already in the

@@ -55,15 +55,12 @@ export function readTargets(raw: unknown, adom: string): Targets {
 }
 
 /** The `targets` parameter of an operation that runs on devices. */
-export function targetsField(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Targets',
-		name: 'targets',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'fgt-branch-01, group:branches, *',
-		description: 'Device names, group:<group name>, or * for every FortiGate of the ADOM, separated by commas (or an array from an expression)',
-		displayOptions: { show },
-	};
-}
+export const targetsField: INodeProperties = {
+	displayName: 'Targets',
+	name: 'targets',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'fgt-branch-01, group:branches, *',
+	description: 'Device names, group:<group name>, or * for every FortiGate of the ADOM, separated by commas (or an array from an expression)',
+};

@@ -4,8 +4,9 @@ import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { normaliseDevice } from '../common/devices';
 import { adomFor } from '../common/options';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	locatorField({
 		displayName: 'Device Name',
 		name: 'deviceName',
@@ -13,9 +14,10 @@ export const description: INodeProperties[] = [
 		by: 'name',
 		placeholder: 'fgt-branch-01',
 		description: 'The device as FortiManager names it in Device Manager',
-		displayOptions: { show: { resource: ['device'], operation: ['get'] } },
 	}),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {
 	const adom = adomFor(this, itemIndex, session.adom);

@@ -4,18 +4,16 @@ import { readLimit } from '../../../shared/parameters';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { matchesPattern, normaliseDevice } from '../common/devices';
 import { adomFor } from '../common/options';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-const show = { resource: ['device'], operation: ['getMany'] };
-
-export const description: INodeProperties[] = [
-	...listFields('device', 'getMany'),
+const properties: INodeProperties[] = [
+	...listFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Connection',
@@ -35,6 +33,8 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['device'], operation: ['getMany'] } }, properties);
 
 /** The ADOM's devices, one item each, filtered by what an admin asks most. */
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {

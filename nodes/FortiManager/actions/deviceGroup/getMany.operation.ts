@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { adomFor } from '../common/options';
 import { locatorField, locatorValue } from '../../../shared/resourceLocator';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	locatorField({
 		displayName: 'Group Name',
 		name: 'groupName',
@@ -12,9 +13,10 @@ export const description: INodeProperties[] = [
 		required: false,
 		placeholder: 'branches',
 		description: 'One device group; empty lists every group of the ADOM',
-		displayOptions: { show: { resource: ['deviceGroup'], operation: ['getMany'] } },
 	}),
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['deviceGroup'], operation: ['getMany'] } }, properties);
 
 /** The ADOM's device groups (or the one named) with their member names; a member without a VDOM is a nested group. */
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {

@@ -4,16 +4,17 @@ import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { adomFor, getOptions } from '../common/options';
 import { proxyToDevices, unreachableReason, type DeviceReply } from '../../transport/proxy';
 import { readTargets, targetsField } from '../common/targets';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a POST, PUT or DELETE changes devices. */
 export const changesDevice = true;
 
-const show = { resource: ['fortiGateApi'], operation: ['request'] };
-
-export const description: INodeProperties[] = [
-	targetsField(show),
-	...apiRequestFields(show),
+const properties: INodeProperties[] = [
+	targetsField,
+	...apiRequestFields,
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['fortiGateApi'], operation: ['request'] } }, properties);
 
 /**
  * A FortiOS REST call on many FortiGates at once through FortiManager: one

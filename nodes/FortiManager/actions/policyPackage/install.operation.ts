@@ -5,13 +5,12 @@ import { adomFor, getOptions } from '../common/options';
 import { readTargets, targetsField } from '../common/targets';
 import { deviceResults, startedTask } from '../common/taskItems';
 import { taskIdOf, waitForTask, waitFrom } from '../common/tasks';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: an install changes devices. */
 export const changesDevice = true;
 
-const show = { resource: ['policyPackage'], operation: ['install'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Package',
 		name: 'package',
@@ -20,16 +19,14 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'default',
 		description: 'Name of the policy package in the ADOM',
-		displayOptions: { show },
 	},
-	targetsField(show),
+	targetsField,
 	{
 		displayName: 'Preview Only',
 		name: 'preview',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to only prepare a preview of the changes instead of installing them',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Wait for Completion',
@@ -37,9 +34,10 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to wait for the install task and return one item per device, or return the task ID at once',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['policyPackage'], operation: ['install'] } }, properties);
 
 /** `exec /securityconsole/install/package` (fortimanager-jsonrpc.md section 5), the ADOM locked in workspace mode. */
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {

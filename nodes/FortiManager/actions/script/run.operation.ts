@@ -6,14 +6,13 @@ import { adomFor, getOptions } from '../common/options';
 import { readTargets, targetsField } from '../common/targets';
 import { deviceResults, startedTask } from '../common/taskItems';
 import { taskIdOf, waitForTask, waitFrom } from '../common/tasks';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a script changes devices. */
 export const changesDevice = true;
 
-const show = { resource: ['script'], operation: ['run'] };
-
-export const description: INodeProperties[] = [
-	targetsField(show),
+const properties: INodeProperties[] = [
+	targetsField,
 	{
 		displayName: 'Script Source',
 		name: 'scriptSource',
@@ -24,7 +23,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'stored',
 		description: 'Run a script stored on FortiManager, or CLI lines given here',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Script Name',
@@ -33,7 +31,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'show-version',
 		description: 'Name of the CLI script in the ADOM',
-		displayOptions: { show: { ...show, scriptSource: ['stored'] } },
+		displayOptions: { show: { scriptSource: ['stored'] } },
 	},
 	{
 		displayName: 'CLI Lines',
@@ -43,7 +41,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'config firewall address\n  edit "blocked-host"\n    set subnet 203.0.113.7/32\n  next\nend',
 		description: 'FortiOS CLI lines, run on each device. The node always waits for this run, so that the temporary script can be removed.',
-		displayOptions: { show: { ...show, scriptSource: ['adHoc'] } },
+		displayOptions: { show: { scriptSource: ['adHoc'] } },
 	},
 	{
 		displayName: 'Wait for Completion',
@@ -51,9 +49,11 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether to wait for the task and return one item per device with its state and output, or return the task ID at once',
-		displayOptions: { show: { ...show, scriptSource: ['stored'] } },
+		displayOptions: { show: { scriptSource: ['stored'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['script'], operation: ['run'] } }, properties);
 
 /**
  * Runs a CLI script on devices (fortimanager-jsonrpc.md section 5):

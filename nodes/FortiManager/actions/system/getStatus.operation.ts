@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
+
+export const description = updateDisplayOptions({ show: { resource: ['system'], operation: ['getStatus'] } }, properties);
 
 /**
  * `get /sys/status`; an admin without system rights gets -11 there, so the

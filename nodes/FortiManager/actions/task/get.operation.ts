@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { FortinetError } from '../../../shared/errors';
 import type { FortiManagerSession } from '../../transport/FortiManagerSession';
 import { readTask } from '../common/tasks';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Task ID',
 		name: 'taskId',
@@ -11,9 +12,10 @@ export const description: INodeProperties[] = [
 		default: 0,
 		required: true,
 		description: 'The task number a script run or an install returned',
-		displayOptions: { show: { resource: ['task'], operation: ['get'] } },
 	},
 ];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, session: FortiManagerSession, itemIndex: number): Promise<IDataObject[]> {
 	const taskId = Number(this.getNodeParameter('taskId', itemIndex, 0));
