@@ -1,12 +1,5 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import * as endpoint from './actions/endpoint';
-import { optionsCollection } from './actions/common/options';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { properties } from './actions/node.description';
 import { router } from './actions/router';
 import { fortiClientCloudTest, fortiClientEmsTest } from './credentialTests';
 import { searchEndpoints } from './methods/listSearch';
@@ -38,29 +31,7 @@ export class FortiClientEms implements INodeType {
 				displayOptions: { show: { authentication: ['onPremLogin'] } },
 			},
 		],
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'FortiClient Cloud Access Key', value: 'cloudAccessKey' },
-					{ name: 'On-Premises EMS Login', value: 'onPremLogin' },
-				],
-				default: 'cloudAccessKey',
-				description: 'FortiClient Cloud with an access key, or an on-premises EMS server with an admin login (one session per use, always logged out)',
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Endpoint', value: 'endpoint' }],
-				default: 'endpoint',
-			},
-			...endpoint.description,
-			optionsCollection,
-		],
+		properties,
 	};
 
 	methods = {

@@ -1,26 +1,8 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import * as address from './actions/address';
-import * as addressGroup from './actions/addressGroup';
-import * as bannedIp from './actions/bannedIp';
-import * as custom from './actions/custom';
-import * as dhcpLease from './actions/dhcpLease';
-import * as firewallPolicy from './actions/firewallPolicy';
-import * as firmware from './actions/firmware';
-import * as ha from './actions/ha';
-import * as networkInterface from './actions/interface';
-import * as system from './actions/system';
-import * as vpnTunnel from './actions/vpnTunnel';
-import { optionsCollection } from './actions/common/options';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { properties } from './actions/node.description';
 import { router } from './actions/router';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from './credentialTests';
 import { fortiManagerApiTest } from '../FortiManager/credentialTests';
-import { fleetProperties } from './actions/fleetFields';
 import { searchAddressGroups, searchAddresses, searchInterfaces, searchPolicies, searchTunnels, searchVdoms } from './methods/listSearch';
 
 export class FortiGate implements INodeType {
@@ -56,41 +38,7 @@ export class FortiGate implements INodeType {
 				displayOptions: { show: { authentication: ['fortiManager'] } },
 			},
 		],
-		properties: [
-			...fleetProperties,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Address', value: 'address' },
-					{ name: 'Address Group', value: 'addressGroup' },
-					{ name: 'Banned IP', value: 'bannedIp' },
-					{ name: 'Custom API Call', value: 'custom' },
-					{ name: 'DHCP Lease', value: 'dhcpLease' },
-					{ name: 'Firewall Policy', value: 'firewallPolicy' },
-					{ name: 'Firmware', value: 'firmware' },
-					{ name: 'HA', value: 'ha' },
-					{ name: 'Interface', value: 'interface' },
-					{ name: 'IPsec Tunnel', value: 'vpnTunnel' },
-					{ name: 'System', value: 'system' },
-				],
-				default: 'system',
-			},
-			...system.description,
-			...address.description,
-			...addressGroup.description,
-			...bannedIp.description,
-			...custom.description,
-			...dhcpLease.description,
-			...firewallPolicy.description,
-			...firmware.description,
-			...ha.description,
-			...networkInterface.description,
-			...vpnTunnel.description,
-			optionsCollection,
-		],
+		properties,
 	};
 
 	methods = {

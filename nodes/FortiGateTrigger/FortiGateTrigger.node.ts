@@ -3,8 +3,6 @@ import {
 	NodeConnectionTypes,
 	type IDataObject,
 	type IHookFunctions,
-	type ILoadOptionsFunctions,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -15,12 +13,12 @@ import { readStatus } from '../FortiGate/actions/system/getStatus.operation';
 import { fortiGateAdminLoginTest, fortiGateApiKeyTest } from '../FortiGate/credentialTests';
 import { authenticationProperty } from '../FortiGate/transport/openSession';
 import { hasSecret, logFields } from './stitch/delivery';
-import { eventTypeOptions } from './stitch/eventTypes';
 import { VERIFICATION_HEADER, stillMatches, stitchName, stitchObjects } from './stitch/objects';
 import { createStitch, deleteStitch, readStitch, sendTestEvent } from './stitch/registration';
 import { readStitchSettings } from './stitch/settings';
 import { parseFortiOsVersion } from './stitch/version';
 import { withFortiGate } from './withFortiGate';
+import { getEventTypes } from './methods/loadOptions';
 
 /** What activation keeps in the workflow's static data: the objects' name and the secret the FortiGate sends. */
 interface Registration {
@@ -134,13 +132,7 @@ export class FortiGateTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { fortiGateApiKeyTest, fortiGateAdminLoginTest },
-		loadOptions: {
-			/** Event types of the connected FortiOS; every type when it cannot be reached yet (activation checks again). */
-			async getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const version = await withFortiGate(this, async (session) => parseFortiOsVersion((await readStatus(session)).version)).catch(() => undefined);
-				return eventTypeOptions(version);
-			},
-		},
+		loadOptions: { getEventTypes },
 	};
 
 	webhookMethods = {

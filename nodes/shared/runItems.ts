@@ -131,8 +131,14 @@ export function errorItem(error: { message: string; description?: string | null 
 	};
 }
 
-/** resource -> operation -> the module exporting `execute`. */
-export type OperationTable<S> = Record<string, Record<string, OperationModule<S>>>;
+/** A node's resources, each with the names of its operations (its node.type.ts). */
+export type OperationMap = Record<string, string>;
+
+/**
+ * resource -> operation -> the module exporting `execute`. Typed by the
+ * node's map, a table without the module of an operation does not compile.
+ */
+export type OperationTable<S, M extends OperationMap = OperationMap> = { readonly [R in keyof M]: { readonly [O in M[R]]: OperationModule<S> } };
 
 /** The module of the node's resource and operation. */
 export function operationFor<S>(context: IExecuteFunctions, operations: OperationTable<S>): OperationModule<S> {

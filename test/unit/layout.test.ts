@@ -38,3 +38,65 @@ describe('parameters', () => {
 		expect(missing).toEqual([]);
 	});
 });
+
+type Option = { name?: string; displayName?: string; value?: unknown };
+type Field = { name: string; displayName: string; type?: string; options?: Option[]; values?: Field[]; displayOptions?: { show?: Record<string, unknown[]> } };
+
+async function nodesWithTables() {
+	const { FortiGate } = await import('../../nodes/FortiGate/FortiGate.node');
+	const { FortiClientEms } = await import('../../nodes/FortiClientEms/FortiClientEms.node');
+	const { FortiManager } = await import('../../nodes/FortiManager/FortiManager.node');
+	const fortiGate = await import('../../nodes/FortiGate/actions/router');
+	const ems = await import('../../nodes/FortiClientEms/actions/router');
+	const fortiManager = await import('../../nodes/FortiManager/actions/router');
+	return [
+		{ node: new FortiGate(), operations: fortiGate.operations as Record<string, Record<string, unknown>> },
+		{ node: new FortiClientEms(), operations: ems.operations as Record<string, Record<string, unknown>> },
+		{ node: new FortiManager(), operations: fortiManager.operations as Record<string, Record<string, unknown>> },
+	];
+}
+
+/** Every field of a node, collections' and fixed collections' children included. */
+function allFields(fields: Field[]): Field[] {
+	return fields.flatMap((field) => [field, ...allFields([...(field.values ?? []), ...((field.options ?? []) as Field[]).filter((option) => 'displayName' in option)])]);
+}
+
+describe('structure', () => {
+	test('the editor offers exactly the resources and operations the router has a module for', async () => {
+		for (const { node, operations } of await nodesWithTables()) {
+			const properties = node.description.properties as Field[];
+			const resources = properties.find((property) => property.name === 'resource')!.options!.map((option) => option.value);
+			expect(resources.sort()).toEqual(Object.keys(operations).sort());
+			for (const resource of resources as string[]) {
+				const operation = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
+				expect({ resource, operations: operation!.options!.map((option) => option.value).sort() }).toEqual({ resource, operations: Object.keys(operations[resource]).sort() });
+			}
+		}
+	});
+
+	test('every operation field shows for one resource and its operations only', async () => {
+		for (const { node, operations } of await nodesWithTables()) {
+			for (const property of node.description.properties as Field[]) {
+				const show = property.displayOptions?.show;
+				if (!show?.operation) continue;
+				const [resource] = show.resource as string[];
+				expect({ field: property.name, resources: show.resource!.length }).toEqual({ field: property.name, resources: 1 });
+				for (const operation of show.operation as string[]) expect(operations[resource]).toHaveProperty(operation);
+			}
+		}
+	});
+
+	test('collections list their fields in alphabetical order, and long option lists are sorted by name', async () => {
+		const { FortiGateTrigger } = await import('../../nodes/FortiGateTrigger/FortiGateTrigger.node');
+		const unsorted: string[] = [];
+		const sorted = (names: string[]) => names.every((name, index) => index === 0 || names[index - 1].localeCompare(name) <= 0);
+		const nodes = [...(await nodesWithTables()).map(({ node }) => node), new FortiGateTrigger()];
+		for (const node of nodes) {
+			for (const field of allFields(node.description.properties as Field[])) {
+				if (field.type === 'collection' && !sorted(field.options!.map((option) => option.displayName!))) unsorted.push(`${node.description.name}: ${field.name}`);
+				if (field.type === 'options' && (field.options ?? []).length > 5 && !sorted(field.options!.map((option) => option.name!))) unsorted.push(`${node.description.name}: ${field.name}`);
+			}
+		}
+		expect(unsorted).toEqual([]);
+	});
+});

@@ -5,10 +5,11 @@ import { readTimeoutMs } from '../../shared/executionOptions';
 import { readEmsConnection, type EmsAuthentication } from '../transport/connection';
 import { EmsSession } from '../transport/EmsSession';
 import * as endpoint from './endpoint';
+import type { FortiClientEmsMap } from './node.type';
 
-const operations: OperationTable<EmsSession> = Object.freeze({
+export const operations: OperationTable<EmsSession, FortiClientEmsMap> = {
 	endpoint: { get: endpoint.get, getMany: endpoint.getMany, quarantine: endpoint.quarantine, unquarantine: endpoint.unquarantine },
-});
+};
 
 const CREDENTIAL_BY_AUTHENTICATION: Readonly<Record<EmsAuthentication, string>> = Object.freeze({
 	cloudAccessKey: 'fortiClientCloudApi',

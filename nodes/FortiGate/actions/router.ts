@@ -15,8 +15,9 @@ import * as ha from './ha';
 import * as networkInterface from './interface';
 import * as system from './system';
 import * as vpnTunnel from './vpnTunnel';
+import type { FortiGateMap } from './node.type';
 
-const operations: OperationTable<FortiGateSession> = Object.freeze({
+export const operations: OperationTable<FortiGateSession, FortiGateMap> = {
 	system: { backupConfig: system.backupConfig, getStatus: system.getStatus, reboot: system.reboot, shutdown: system.shutdown },
 	address: { create: address.create, delete: address.delete, get: address.get, getMany: address.getMany, update: address.update },
 	addressGroup: { addMembers: addressGroup.addMembers, getMany: addressGroup.getMany, removeMembers: addressGroup.removeMembers },
@@ -38,7 +39,7 @@ const operations: OperationTable<FortiGateSession> = Object.freeze({
 	ha: { getStatus: ha.getStatus },
 	interface: { getMany: networkInterface.getMany },
 	vpnTunnel: { bringDown: vpnTunnel.bringDown, bringUp: vpnTunnel.bringUp, getMany: vpnTunnel.getMany },
-});
+};
 
 /**
  * Dispatches every item to its operation over one FortiGate session (one

@@ -11,8 +11,9 @@ import * as policyPackage from './policyPackage';
 import * as script from './script';
 import * as system from './system';
 import * as task from './task';
+import type { FortiManagerMap } from './node.type';
 
-const operations: OperationTable<FortiManagerSession> = Object.freeze({
+export const operations: OperationTable<FortiManagerSession, FortiManagerMap> = {
 	adom: { getMany: adom.getMany },
 	device: { get: device.get, getMany: device.getMany },
 	deviceGroup: { getMany: deviceGroup.getMany },
@@ -21,7 +22,7 @@ const operations: OperationTable<FortiManagerSession> = Object.freeze({
 	script: { run: script.run },
 	system: { getStatus: system.getStatus },
 	task: { get: task.get },
-});
+};
 
 /** Dispatches every item to its operation over one FortiManager session (one login, one logout). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -33,8 +33,6 @@ export const optionsCollection: INodeProperties = {
 			description: 'The FortiManager ADOM whose devices Targets names, overriding the credential\'s',
 			displayOptions: { show: { '/authentication': ['fortiManager'] } },
 		},
-		// A reboot or shutdown acts on the whole device, once: neither a VDOM nor parallel items apply.
-		{ ...concurrencyOption, displayOptions: { hide: { '/operation': ['reboot', 'shutdown'] } } },
 		{
 			displayName: 'Parallel Devices',
 			name: 'parallelDevices',
@@ -44,6 +42,8 @@ export const optionsCollection: INodeProperties = {
 			description: 'How many FortiGates work at once through FortiManager. Each device still gets the items one by one for operations that change it.',
 			displayOptions: { show: { '/authentication': ['fortiManager'] } },
 		},
+		// A reboot or shutdown acts on the whole device, once: neither a VDOM nor parallel items apply.
+		{ ...concurrencyOption, displayOptions: { hide: { '/operation': ['reboot', 'shutdown'] } } },
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
