@@ -11,7 +11,9 @@ export class FortiGate implements INodeType {
 		name: 'fortiGate',
 		icon: { light: 'file:fortigate.svg', dark: 'file:fortigate.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: DHCP Lease > Get Many lists IPv4 and IPv6 leases unless told otherwise, like every other IP Version.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Automate FortiGate firewalls, one or many through FortiManager: reboot and back up, ban IPs, manage addresses and firewall policies, and report on leases, policies, VPNs, interfaces and HA',
 		defaults: { name: 'FortiGate' },

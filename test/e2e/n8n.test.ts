@@ -125,6 +125,10 @@ const fleetWorkflows: WorkflowExport[] = Object.entries(FLEET_CREDENTIALS).flatM
 );
 
 const focused: WorkflowExport[] = [
+	// FortiGate node version 2 (the one the editor adds now): IP Version unset lists IPv6 leases too.
+	...Object.entries(FORTIGATE_AUTH).map(([authentication, credentialType]) =>
+		focusedWorkflow({ id: `fgt-dhcp-version-2-${authentication}`, nodeType: 'fortiGate', credentialType, typeVersion: 2, parameters: { authentication, resource: 'dhcpLease', operation: 'getMany', returnAll: true, options: { vdom: '*' } } }),
+	),
 	...Object.entries(FORTIGATE_AUTH).flatMap(([authentication, credentialType]) =>
 		FORTIGATE_OPERATIONS.map((parameters) =>
 			focusedWorkflow({ id: `fgt-${parameters.operation}-${parameters.resource}-${authentication}`.slice(0, 60), nodeType: 'fortiGate', credentialType, parameters: { authentication, ...parameters } }),
@@ -324,8 +328,16 @@ describe.each(Object.keys(FORTIGATE_AUTH))('FortiGate node with %s', (authentica
 	test('dhcpLease.getMany over every VDOM', async () => {
 		const { body } = await call('dhcpLease', 'getMany');
 		const leases = body as Array<{ vdom: string; ip: string }>;
+		// Saved with version 1 and no IP Version: IPv4 only, as when it was saved.
 		expect(leases).toHaveLength(3 + 2);
 		expect(new Set(leases.map((lease) => lease.vdom))).toEqual(new Set(['root', 'FG-traffic']));
+	});
+
+	test('dhcpLease.getMany in a version 2 node lists IPv6 leases too when IP Version is unset', async () => {
+		const { body } = await n8n.webhook(`fgt-dhcp-version-2-${authentication}`);
+		const types = (body as Array<{ type: string }>).map((lease) => lease.type);
+		expect(types.filter((type) => type === 'ipv4')).toHaveLength(3 + 2);
+		expect(types.filter((type) => type === 'ipv6')).toHaveLength(1 + 2);
 	});
 
 	test('firewallPolicy.getStatistics for one policy, IPv4 and IPv6', async () => {

@@ -17,6 +17,8 @@ export function focusedWorkflow(options: {
 	credential?: { id: string; name: string };
 	/** The node's On Error setting; `continueRegularOutput` is Continue On Fail. */
 	onError?: 'continueRegularOutput';
+	/** The node version the workflow was saved with; 1 unless a test is about a newer one. */
+	typeVersion?: number;
 }): WorkflowExport {
 	return {
 		id: options.id,
@@ -37,7 +39,7 @@ export function focusedWorkflow(options: {
 				id: randomUUID(),
 				name: 'Operation',
 				type: `n8n-nodes-fortinet.${options.nodeType}`,
-				typeVersion: 1,
+				typeVersion: options.typeVersion ?? 1,
 				position: [220, 0],
 				parameters: options.parameters,
 				...(options.onError ? { onError: options.onError } : {}),

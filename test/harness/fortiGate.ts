@@ -34,6 +34,7 @@ export interface RunFortiGateOptions {
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	typeVersion?: number;
 }
 
 export async function runFortiGate(options: RunFortiGateOptions): Promise<RunNodeResult> {
@@ -45,6 +46,7 @@ export async function runFortiGate(options: RunFortiGateOptions): Promise<RunNod
 		credentials: options.credentials,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 

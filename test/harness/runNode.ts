@@ -19,6 +19,8 @@ export interface RunNodeOptions {
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node version the workflow was saved with; by default the newest, as the editor adds it. */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -36,7 +38,7 @@ export interface RunNodeResult {
  */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { nodeType } = options;
-	const { workflow, node } = singleNodeWorkflow({ ...options, node: { continueOnFail: options.continueOnFail ?? false } });
+	const { workflow, node } = singleNodeWorkflow({ ...options, node: { continueOnFail: options.continueOnFail ?? false, ...(options.typeVersion === undefined ? {} : { typeVersion: options.typeVersion }) } });
 	const logs: string[] = [];
 	const record = (level: string) => (message: string) => logs.push(`${level}: ${message}`);
 	const additionalData = {

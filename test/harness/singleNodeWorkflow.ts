@@ -30,7 +30,7 @@ export function singleNodeWorkflow(options: SingleNodeOptions): { workflow: Work
 		id: 'a1b2c3d4-0000-4000-8000-000000000001',
 		name: nodeType.description.displayName,
 		type: options.typeName,
-		typeVersion: 1,
+		typeVersion: Math.max(...[nodeType.description.version].flat()),
 		position: [0, 0],
 		parameters: {},
 		credentials: { [options.credentialType]: { id: 'cred-1', name: 'Test credential' } },

@@ -63,7 +63,8 @@ describe('one session per execution', () => {
 		expect(output.filter((entry) => entry.item === 1)).toEqual([
 			{ item: 1, vdom: undefined, error: '404: this FortiOS version has no GET /api/v2/monitor/system/dhcp, or VDOM "no-such-vdom" does not exist' },
 		]);
-		expect(output.filter((entry) => entry.item === 2).map((entry) => entry.vdom)).toEqual(['FG-traffic', 'FG-traffic']);
+		// Two IPv4 and two IPv6 leases.
+		expect(output.filter((entry) => entry.item === 2).map((entry) => entry.vdom)).toEqual(['FG-traffic', 'FG-traffic', 'FG-traffic', 'FG-traffic']);
 		expect(emulator.counters.logins).toBe(2);
 		expectNoSessionLeft(emulator);
 	});

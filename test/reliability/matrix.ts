@@ -97,10 +97,10 @@ export const MATRIX: MatrixCase[] = [
 	{
 		area: 'Server replies',
 		title: 'A 2 MB reply (10,000 leases)',
-		message: '(no error: all 10,003 leases are returned)',
+		message: '(no error: all 10,004 leases, IPv4 and IPv6, are returned)',
 		fortiGate: { extraLeases: 10_000 },
 		run: fgt('apiKey', { ...leases, returnAll: true }),
-		succeeds: (result) => result.output.length === 10_003,
+		succeeds: (result) => result.output.length === 10_004,
 	},
 	{ area: 'Server replies', title: 'No answer within the timeout', message: 'The FortiGate did not answer GET /api/v2/monitor/system/status within 1 s', run: (devices) => {
 		devices.fortiGate.faults.add({ path: '/api/v2/monitor/system/status', kind: 'latency', ms: 1_500, times: 2 });

@@ -36,8 +36,8 @@ describe.each(variants)('FortiOS $title', ({ profile, jsonLogin }) => {
 		await emulator.stop();
 	});
 
-	const run = (authentication: Authentication, parameters: Record<string, unknown>) =>
-		runFortiGate({ authentication, parameters: parameters as never, credentials: credentialsFor(emulator, authentication) });
+	const run = (authentication: Authentication, parameters: Record<string, unknown>, typeVersion?: number) =>
+		runFortiGate({ authentication, parameters: parameters as never, credentials: credentialsFor(emulator, authentication), typeVersion });
 
 	describe.each(authentications)('with %s', (authentication) => {
 		test('system.getStatus returns hostname, model, serial, version and build', async () => {
@@ -53,14 +53,20 @@ describe.each(variants)('FortiOS $title', ({ profile, jsonLogin }) => {
 			expect(emulator.counters.logins).toBe(authentication === 'adminLogin' ? 1 : 0);
 		});
 
-		test('dhcpLease.getMany returns the recorded leases, one item each, with their VDOM', async () => {
-			const leases = jsonOf(await run(authentication, { resource: 'dhcpLease', operation: 'getMany', returnAll: true }));
+		test('dhcpLease.getMany returns the recorded leases, one item each, with their VDOM; IPv6 too unless a version 1 workflow left IP Version unset', async () => {
 			const expected = recordedLeases.map((lease) => {
 				if (!profile.startsWith('6.')) return { ...lease, vdom: 'root' };
 				const { server_ipam_enabled: _, ...older } = lease as Record<string, unknown>;
 				return { ...older, vdom: 'root' };
 			});
-			expect(leases).toEqual(expected);
+			const savedWithVersion1 = jsonOf(await run(authentication, { resource: 'dhcpLease', operation: 'getMany', returnAll: true }, 1));
+			expect(savedWithVersion1).toEqual(expected);
+			expect(emulator.counters.requests['GET /api/v2/monitor/system/dhcp']).toBe(1);
+
+			const addedToday = jsonOf(await run(authentication, { resource: 'dhcpLease', operation: 'getMany', returnAll: true }));
+			expect(addedToday.slice(0, expected.length)).toEqual(expected);
+			expect(addedToday.slice(expected.length).map((lease) => lease.type)).toEqual(['ipv6']);
+			expect(jsonOf(await run(authentication, { resource: 'dhcpLease', operation: 'getMany', ipVersion: 'ipv4', returnAll: true }))).toEqual(expected);
 		});
 
 		test('dhcpLease.getMany filters IPv6, interface and limit, and spans every VDOM with *', async () => {
@@ -77,7 +83,7 @@ describe.each(variants)('FortiOS $title', ({ profile, jsonLogin }) => {
 			const internal = jsonOf(
 				await run(authentication, { resource: 'dhcpLease', operation: 'getMany', interface: 'internal', returnAll: true, options: { vdom: 'FG-traffic' } }),
 			);
-			expect(internal.length).toBe(2);
+			expect(internal.map((lease) => lease.type)).toEqual(['ipv4', 'ipv4', 'ipv6', 'ipv6']);
 			expect(internal.every((lease) => lease.interface === 'internal' && lease.vdom === 'FG-traffic')).toBe(true);
 
 			const limited = jsonOf(await run(authentication, { resource: 'dhcpLease', operation: 'getMany', limit: 2 }));

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The IPv4 / IPv6 / both choice of the report operations. */
-export function ipVersionField(
-	defaultValue: 'ipv4' | 'both',
-	description: string,
-): INodeProperties {
+export type IpVersion = 'ipv4' | 'ipv6' | 'both';
+
+/** The IPv4 / IPv6 / both choice of the report operations: both unless told otherwise. */
+export function ipVersionField(description: string): INodeProperties {
 	return {
 		displayName: 'IP Version',
 		name: 'ipVersion',
@@ -14,7 +13,7 @@ export function ipVersionField(
 			{ name: 'IPv6', value: 'ipv6' },
 			{ name: 'Both', value: 'both' },
 		],
-		default: defaultValue,
+		default: 'both',
 		description,
 	};
 }

@@ -1,15 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { listFields } from '../../../shared/listFields';
-import { ipVersionField } from '../common/fields';
+import { ipVersionField, type IpVersion } from '../common/fields';
 import { recordsOf } from '../common/envelopes';
 import { vdomFor } from '../common/options';
 import { readLimit } from '../../../shared/parameters';
 import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 
+/**
+ * Version 1 listed IPv4 leases unless told otherwise. n8n saves no default
+ * values, so its workflows keep that default; from version 2 the default is
+ * both, as for every other IP Version.
+ */
+const VERSION_1_DEFAULT: IpVersion = 'ipv4';
+
 const properties: INodeProperties[] = [
-	ipVersionField('ipv4', 'Which leases to return'),
+	{ ...ipVersionField('Which leases to return'), default: VERSION_1_DEFAULT, displayOptions: { show: { '@version': [1] } } },
+	{ ...ipVersionField('Which leases to return'), displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } },
 	locatorField({
 		displayName: 'Interface',
 		name: 'interface',
@@ -26,7 +34,7 @@ export const description = updateDisplayOptions({ show: { resource: ['dhcpLease'
 
 /** One item per lease, with the fields FortiOS returns plus the `vdom`. */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, 'ipv4') as 'ipv4' | 'ipv6' | 'both';
+	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, this.getNode().typeVersion < 2 ? VERSION_1_DEFAULT : 'both') as IpVersion;
 	const iface = locatorValue(this, 'interface', itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const envelopes = await session.request({

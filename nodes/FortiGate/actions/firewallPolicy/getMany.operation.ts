@@ -3,7 +3,7 @@ import { listFields } from '../../../shared/listFields';
 import { readLimit } from '../../../shared/parameters';
 import type { FortiGateSession } from '../../transport/FortiGateSession';
 import { recordsOf } from '../common/envelopes';
-import { ipVersionField } from '../common/fields';
+import { ipVersionField, type IpVersion } from '../common/fields';
 import { vdomFor } from '../common/options';
 import { nameList } from './fields';
 import { POLICY6_TABLE, POLICY_TABLE, hasPolicy6Table, policyItem, readPurpose, type PolicySource } from './common';
@@ -11,7 +11,7 @@ import { statisticsField, withStatistics } from './statisticsMerge';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 const properties: INodeProperties[] = [
-	ipVersionField('both', 'Which policies to return. Before FortiOS 6.4, IPv6 policies come from their own table (policy6) and are numbered separately.'),
+	ipVersionField('Which policies to return. Before FortiOS 6.4, IPv6 policies come from their own table (policy6) and are numbered separately.'),
 	statisticsField,
 	{
 		displayName: 'Filters',
@@ -49,7 +49,7 @@ interface Filters {
  * policy; a group is not expanded.
  */
 export async function execute(this: IExecuteFunctions, session: FortiGateSession, itemIndex: number): Promise<IDataObject[]> {
-	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, 'both') as 'ipv4' | 'ipv6' | 'both';
+	const ipVersion = this.getNodeParameter('ipVersion', itemIndex, 'both') as IpVersion;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const limit = readLimit(this, itemIndex);
 	const vdom = vdomFor(this, itemIndex);
