@@ -156,8 +156,14 @@ describe('FortiManager node', () => {
 });
 
 describe('scripts, installs and tasks', () => {
-	describe.each([false, true])('workspace mode %s', (workspaceMode) => {
-		const fmg = fortiManagerPerTest({ workspaceMode, taskDurationMs: 300 });
+	// FortiManager 7.6.5 moved the script table to /pm/config (fortimanager-jsonrpc.md section 5).
+	describe.each([
+		{ workspaceMode: false, scriptTable: 'dvmdb' as const },
+		{ workspaceMode: true, scriptTable: 'dvmdb' as const },
+		{ workspaceMode: false, scriptTable: 'pmConfig' as const },
+		{ workspaceMode: true, scriptTable: 'pmConfig' as const },
+	])('workspace mode $workspaceMode, script table $scriptTable', ({ workspaceMode, scriptTable }) => {
+		const fmg = fortiManagerPerTest({ workspaceMode, scriptTable, taskDurationMs: 300 });
 		const run = (parameters: Record<string, unknown>) =>
 			runFortiManager({ parameters: { ...parameters, options: { pollInterval: 0.1, ...(parameters.options as object) } }, credentials: fmgCredentialsFor(fmg.emulator, 'login') });
 

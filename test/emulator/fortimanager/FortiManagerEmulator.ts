@@ -30,6 +30,14 @@ export interface FortiManagerEmulatorOptions {
 	unknownTarget?: 'call' | 'entry';
 	/** Each device's FortiOS reply is passed on as a JSON string instead of an object (unknown, section 4). */
 	proxyResponseAsText?: boolean;
+	/**
+	 * Where the CLI script table lives (section 5): `dvmdb`
+	 * (/dvmdb/adom/<adom>/script), or `pmConfig`
+	 * (/pm/config/adom/<adom>/obj/fmg/script), where 7.6.5 moved it. What
+	 * the old table's URL then answers is unknown: here -6 Invalid url.
+	 * Running a script and its logs stay under /dvmdb.
+	 */
+	scriptTable?: 'dvmdb' | 'pmConfig';
 	seed?: number;
 }
 
@@ -107,6 +115,7 @@ export class FortiManagerEmulator extends HttpsEmulator {
 			execResultAsObject: options.execResultAsObject ?? false,
 			unknownTarget: options.unknownTarget ?? 'call',
 			proxyResponseAsText: options.proxyResponseAsText ?? false,
+			scriptTable: options.scriptTable ?? 'dvmdb',
 			seed: options.seed ?? 7,
 		};
 		this.random = seededRandom(this.options.seed);
@@ -251,7 +260,8 @@ export class FortiManagerEmulator extends HttpsEmulator {
 			const log = this.scriptLogs.get(`${match[1]}/${decodeURIComponent(match[2])}`);
 			return log === undefined ? { status: status(-3, 'Object does not exist') } : { status: OK, data: { content: log, exec_time: new Date().toISOString() } };
 		}
-		if ((match = /^dvmdb\/adom\/([^/]+)\/script(?:\/([^/]+))?$/.exec(path))) return this.scriptTable(method, match[1], match[2] && decodeURIComponent(match[2]), data, caller);
+		const scriptTablePath = this.options.scriptTable === 'dvmdb' ? /^dvmdb\/adom\/([^/]+)\/script(?:\/([^/]+))?$/ : /^pm\/config\/adom\/([^/]+)\/obj\/fmg\/script(?:\/([^/]+))?$/;
+		if ((match = scriptTablePath.exec(path))) return this.scriptTable(method, match[1], match[2] && decodeURIComponent(match[2]), data, caller);
 		if (path === 'securityconsole/install/package' && method === 'exec') return this.install(data, caller);
 		if ((match = /^task\/task\/(\d+)$/.exec(path)) && method === 'get') {
 			const task = this.tasks.read(Number(match[1]), words);

@@ -6,6 +6,7 @@ import { adomFor, getOptions } from '../common/options';
 import { readTargets, targetsField } from '../common/targets';
 import { deviceResults, startedTask } from '../common/taskItems';
 import { taskIdOf, waitForTask, waitFrom } from '../common/tasks';
+import { addScript } from './scriptTable';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a script changes devices. */
@@ -65,6 +66,7 @@ export async function execute(this: IExecuteFunctions, session: FortiManagerSess
 	const { scope } = readTargets(this.getNodeParameter('targets', itemIndex, ''), adom);
 	const adHoc = this.getNodeParameter('scriptSource', itemIndex, 'stored') === 'adHoc';
 	const wait = waitFrom(getOptions(this, itemIndex));
+	// Running a script and reading its logs stay under /dvmdb on every version (section 5).
 	const scriptsUrl = `/dvmdb/adom/${encodeURIComponent(adom)}/script`;
 	const run = async (script: string, waitForIt: boolean): Promise<IDataObject[]> => {
 		const data = await session.call({ method: 'exec', url: `${scriptsUrl}/execute`, data: { adom, script, scope }, purpose: `run the script "${script}"` });
@@ -88,12 +90,12 @@ export async function execute(this: IExecuteFunctions, session: FortiManagerSess
 	const content = String(this.getNodeParameter('scriptContent', itemIndex, '')).trim();
 	if (!content) throw new FortinetError({ kind: 'parameter', message: 'CLI Lines is empty', description: 'Write the FortiOS CLI lines to run on each device.' });
 	const name = `n8n-${randomBytes(6).toString('hex')}`;
-	await session.withWorkspaceLock(adom, async () =>
-		await session.call({ method: 'add', url: scriptsUrl, data: { name, type: 'cli', target: 'remote_device', content, desc: 'Temporary script of an n8n workflow; removed after the run' }, purpose: 'store the CLI lines as a temporary script' }),
+	const table = await session.withWorkspaceLock(adom, async () =>
+		await addScript(session, adom, { name, type: 'cli', target: 'remote_device', content, desc: 'Temporary script of an n8n workflow; removed after the run' }, 'store the CLI lines as a temporary script'),
 	);
 	try {
 		return await run(name, true);
 	} finally {
-		await session.withWorkspaceLock(adom, async () => await session.call({ method: 'delete', url: `${scriptsUrl}/${encodeURIComponent(name)}`, purpose: `remove the temporary script "${name}"` }));
+		await session.withWorkspaceLock(adom, async () => await session.call({ method: 'delete', url: `${table}/${encodeURIComponent(name)}`, purpose: `remove the temporary script "${name}"` }));
 	}
 }
