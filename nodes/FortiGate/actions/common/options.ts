@@ -72,7 +72,8 @@ export const optionsCollection: INodeProperties = {
 				placeholder: 'root',
 				description: 'VDOM to query, overriding the credential\'s. * queries every VDOM the account can see; each item then says its VDOM.',
 			}),
-			displayOptions: { hide: { '/operation': ['reboot', 'shutdown'] } },
+			// System, HA and firmware status are the whole device's, like a reboot or shutdown.
+			displayOptions: { hide: { '/operation': ['reboot', 'shutdown', 'getStatus'] } },
 		},
 		{
 			displayName: 'Wait for Online',
