@@ -2,7 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { properties } from './actions/node.description';
 import { router } from './actions/router';
 import { fortiManagerApiTest } from './credentialTests';
-import { searchAdoms, searchDevices, searchGroups } from './methods/listSearch';
+import { searchAdoms, searchDevices, searchGroups, searchScripts } from './methods/listSearch';
 
 export class FortiManager implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +23,7 @@ export class FortiManager implements INodeType {
 
 	methods = {
 		credentialTest: { fortiManagerApiTest },
-		listSearch: { searchAdoms, searchDevices, searchGroups },
+		listSearch: { searchAdoms, searchDevices, searchGroups, searchScripts },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

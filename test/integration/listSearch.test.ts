@@ -145,3 +145,25 @@ describe('FortiManager lists', () => {
 		expect(fmg.emulator.counters.logouts).toBe(fmg.emulator.counters.logins);
 	});
 });
+
+// FortiManager 7.6.5 moved the script table to /pm/config (fortimanager-jsonrpc.md section 5).
+describe.each(['dvmdb', 'pmConfig'] as const)('FortiManager script list, script table %s', (scriptTable) => {
+	const fmg = fortiManagerPerTest({ scriptTable, taskDurationMs: 100 });
+
+	test('lists the stored CLI scripts, and the one picked runs', async () => {
+		const list = await runListSearch({
+			nodeType: new FortiManager(),
+			typeName: 'n8n-nodes-fortinet.fortiManager',
+			parameters: { resource: 'script', operation: 'run' } as never,
+			credentialType: 'fortiManagerApi',
+			credentials: fmgCredentialsFor(fmg.emulator, 'login'),
+			method: 'searchScripts',
+			filter: 'VERSION',
+		});
+		expect(list.results).toEqual([{ name: 'show-version', value: 'show-version', description: 'runs on the devices' }]);
+		const parameters = { resource: 'script', operation: 'run', scriptSource: 'stored', scriptName: { __rl: true, mode: 'list', value: 'show-version' }, targets: 'fgt-branch-01', options: { pollInterval: 0.1 } };
+		const [item] = jsonOf(await runFortiManager({ parameters, credentials: fmgCredentialsFor(fmg.emulator, 'apiKey') }));
+		expect(item).toMatchObject({ device: 'fgt-branch-01', success: true, script: 'show-version' });
+		expect(fmg.emulator.counters.logouts).toBe(fmg.emulator.counters.logins);
+	});
+});

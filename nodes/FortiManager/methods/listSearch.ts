@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { matching, withListSession } from '../../shared/listSearch';
 import { locatorText } from '../../shared/resourceLocator';
 import { normaliseDevice } from '../actions/common/devices';
+import { onScriptTable } from '../actions/script/scriptTable';
 import { readFortiManagerConnection } from '../transport/connection';
 import { FortiManagerSession } from '../transport/FortiManagerSession';
 
@@ -38,5 +39,16 @@ export async function searchAdoms(this: ILoadOptionsFunctions, filter?: string):
 	return await listed(this, filter, async (session) => {
 		const adoms = (await session.call({ method: 'get', url: '/dvmdb/adom', purpose: 'list the ADOMs' })) as IDataObject[] | undefined;
 		return (adoms ?? []).map((adom) => ({ name: String(adom.name), value: String(adom.name), description: adom.desc ? String(adom.desc) : undefined }));
+	});
+}
+
+export async function searchScripts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await listed(this, filter, async (session, adom) => {
+		const { data } = await onScriptTable(session, adom, (url) => ({ method: 'get', url, purpose: `list the CLI scripts of ADOM "${adom}"` }));
+		return ((data ?? []) as IDataObject[]).map((script) => ({
+			name: String(script.name),
+			value: String(script.name),
+			description: [script.desc, script.target === 'remote_device' ? 'runs on the devices' : script.target ? `runs on the ${String(script.target).replace('_', ' ')}` : ''].filter(Boolean).join(' · ') || undefined,
+		}));
 	});
 }

@@ -6,7 +6,8 @@ import { adomFor, getOptions } from '../common/options';
 import { readTargets, targetsField } from '../common/targets';
 import { deviceResults, startedTask } from '../common/taskItems';
 import { taskIdOf, waitForTask, waitFrom } from '../common/tasks';
-import { addScript } from './scriptTable';
+import { onScriptTable } from './scriptTable';
+import { locatorField, locatorValue } from '../../../shared/resourceLocator';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 
 /** Items run one by one: a script changes devices. */
@@ -25,15 +26,17 @@ const properties: INodeProperties[] = [
 		default: 'stored',
 		description: 'Run a script stored on FortiManager, or CLI lines given here',
 	},
-	{
+	// Not marked required: it shows for one Script Source only, and the node refuses an empty name itself.
+	locatorField({
 		displayName: 'Script Name',
 		name: 'scriptName',
-		type: 'string',
-		default: '',
+		searchMethod: 'searchScripts',
+		by: 'name',
+		required: false,
 		placeholder: 'show-version',
-		description: 'Name of the CLI script in the ADOM',
+		description: 'The CLI script stored in the ADOM',
 		displayOptions: { show: { scriptSource: ['stored'] } },
-	},
+	}),
 	{
 		displayName: 'CLI Lines',
 		name: 'scriptContent',
@@ -83,15 +86,16 @@ export async function execute(this: IExecuteFunctions, session: FortiManagerSess
 	};
 
 	if (!adHoc) {
-		const name = String(this.getNodeParameter('scriptName', itemIndex, '')).trim();
+		const name = locatorValue(this, 'scriptName', itemIndex);
 		if (!name) throw new FortinetError({ kind: 'parameter', message: 'Script Name is empty', description: 'Give the name of a CLI script stored in the ADOM, or choose CLI Lines.' });
 		return await run(name, this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean);
 	}
 	const content = String(this.getNodeParameter('scriptContent', itemIndex, '')).trim();
 	if (!content) throw new FortinetError({ kind: 'parameter', message: 'CLI Lines is empty', description: 'Write the FortiOS CLI lines to run on each device.' });
 	const name = `n8n-${randomBytes(6).toString('hex')}`;
-	const table = await session.withWorkspaceLock(adom, async () =>
-		await addScript(session, adom, { name, type: 'cli', target: 'remote_device', content, desc: 'Temporary script of an n8n workflow; removed after the run' }, 'store the CLI lines as a temporary script'),
+	const script = { name, type: 'cli', target: 'remote_device', content, desc: 'Temporary script of an n8n workflow; removed after the run' };
+	const { table } = await session.withWorkspaceLock(adom, async () =>
+		await onScriptTable(session, adom, (url) => ({ method: 'add', url, data: script, purpose: 'store the CLI lines as a temporary script' })),
 	);
 	try {
 		return await run(name, true);
