@@ -18,7 +18,7 @@ import { FMG_API_KEYS } from '../test/emulator/fortimanager/accounts';
  * FortiGate gives, and executes the node; then it picks from every other list
  * (address group, IPsec tunnel, interface, VDOM, policy). The same follows for
  * the FortiClient EMS node and an endpoint, and for the FortiManager node's
- * ADOM, device and group lists. Every step leaves a screenshot under
+ * script, ADOM, device and group lists. Every step leaves a screenshot under
  * .cache/editor-screenshots; a failed step names its screenshot.
  */
 const OWNER = { email: 'editor@example.com', password: 'Editor-test-2026' };
@@ -199,9 +199,13 @@ async function main(): Promise<void> {
 			await page.getByText('1 item', { exact: true }).first().waitFor({ timeout: 30_000 });
 			await page.getByRole('cell', { name: endpoint.host }).first().waitFor();
 		});
-		await step(page, 'the FortiManager node: an ADOM, a device and a group from their lists', async () => {
+		await step(page, 'the FortiManager node: a script, an ADOM, a device and a group from their lists', async () => {
 			await addNode(page, n8n.url, 'FortiManager', 'Get a device');
 			await createCredential(page, { baseUrl: fortiManager.url, apiKey: FMG_API_KEYS[0].key, certificateFingerprint: fortiManager.fingerprint });
+			await choose(page, 'resource', 'Script');
+			await pickFromList(page, 'show-version');
+			await choose(page, 'resource', 'Device');
+			await choose(page, 'operation', 'Get');
 			await addOption(page, 'ADOM');
 			await pickFromList(page, 'customer-a', 'last');
 			await pickFromList(page, 'fgt-cust-01');
