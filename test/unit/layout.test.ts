@@ -86,6 +86,16 @@ describe('structure', () => {
 		}
 	});
 
+	test('a field keeps its own display conditions beside its operation\'s', async () => {
+		const { updateDisplayOptions } = await import('../../nodes/shared/displayOptions');
+		const [limit, body] = updateDisplayOptions({ show: { resource: ['custom'], operation: ['apiRequest'] }, hide: { '/authentication': ['fortiManager'] } }, [
+			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, displayOptions: { show: { returnAll: [false] } } },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '{}', displayOptions: { hide: { method: ['GET'] } } },
+		]);
+		expect(limit.displayOptions).toEqual({ show: { resource: ['custom'], operation: ['apiRequest'], returnAll: [false] }, hide: { '/authentication': ['fortiManager'] } });
+		expect(body.displayOptions).toEqual({ show: { resource: ['custom'], operation: ['apiRequest'] }, hide: { '/authentication': ['fortiManager'], method: ['GET'] } });
+	});
+
 	test('collections list their fields in alphabetical order, and long option lists are sorted by name', async () => {
 		const { FortiGateTrigger } = await import('../../nodes/FortiGateTrigger/FortiGateTrigger.node');
 		const unsorted: string[] = [];
