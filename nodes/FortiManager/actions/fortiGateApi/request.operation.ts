@@ -9,10 +9,7 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 /** Items run one by one: a POST, PUT or DELETE changes devices. */
 export const changesDevice = true;
 
-const properties: INodeProperties[] = [
-	targetsField,
-	...apiRequestFields,
-];
+const properties: INodeProperties[] = [targetsField, ...apiRequestFields];
 
 export const description = updateDisplayOptions({ show: { resource: ['fortiGateApi'], operation: ['request'] } }, properties);
 
