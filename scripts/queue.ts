@@ -40,10 +40,12 @@ function scenarios(emulators: Emulators): Scenario[] {
 	const fortiGate = (authentication: Authentication, name: string, parameters: Record<string, unknown>): Scenario => {
 		const credentialType = authentication === 'apiKey' ? 'fortiGateApiKeyApi' : 'fortiGateAdminLoginApi';
 		const id = `q-${name}-${authentication}`;
+		// The node version the editor adds today, in n8n and in the single-process run alike.
+		const typeVersion = 2;
 		return {
 			id,
-			workflow: focusedWorkflow({ id, nodeType: 'fortiGate', credentialType, parameters: { authentication, ...parameters } }),
-			run: async ({ fortiGate: emulator }) => jsonOf(await runFortiGate({ authentication, parameters: parameters as never, credentials: credentialsFor(emulator, authentication) })),
+			workflow: focusedWorkflow({ id, nodeType: 'fortiGate', credentialType, typeVersion, parameters: { authentication, ...parameters } }),
+			run: async ({ fortiGate: emulator }) => jsonOf(await runFortiGate({ authentication, parameters: parameters as never, credentials: credentialsFor(emulator, authentication), typeVersion })),
 		};
 	};
 	const emsSearch = { resource: 'endpoint', operation: 'getMany', limit: 1, filters: { search: emulators.cloud.endpoints[41].ip_addr } };
