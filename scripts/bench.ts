@@ -72,7 +72,8 @@ async function sessionsPerExecution(fortiGate: EmulatorProcess): Promise<void> {
 async function overhead(fortiGate: EmulatorProcess): Promise<void> {
 	const cases = [
 		{ name: 'system status', parameters: { resource: 'system', operation: 'getStatus' }, path: '/api/v2/monitor/system/status' },
-		{ name: 'DHCP leases', parameters: { resource: 'dhcpLease', operation: 'getMany', returnAll: true }, path: '/api/v2/monitor/system/dhcp' },
+		// IPv4 only: the same request as the bare loop's.
+		{ name: 'DHCP leases', parameters: { resource: 'dhcpLease', operation: 'getMany', ipVersion: 'ipv4', returnAll: true }, path: '/api/v2/monitor/system/dhcp' },
 	];
 	for (const entry of cases) {
 		const run = (concurrency: number) => () =>
