@@ -5,13 +5,13 @@ import { toNodeError } from '../../shared/nodeErrors';
 import { Redactor } from '../../shared/redactor';
 import { addWarnings, errorItem, executeItems, operationFor, outputItem, type ItemOutcome, type OperationTable } from '../../shared/runItems';
 import { Inventory, type ManagedFortiGate } from '../../FortiManager/actions/common/inventory';
+import { chosenAdom } from '../../FortiManager/actions/common/options';
 import { targetEntries } from '../../FortiManager/actions/common/targets';
 import { readFortiManagerConnection } from '../../FortiManager/transport/connection';
 import { FortiManagerSession } from '../../FortiManager/transport/FortiManagerSession';
 import { ProxiedFortiGate } from '../../FortiManager/transport/proxiedFortiGate';
 import { FortiGateSession } from '../transport/FortiGateSession';
 import { getOptions } from './common/options';
-import { locatorText } from '../../shared/resourceLocator';
 
 export const DEFAULT_PARALLEL_DEVICES = 8;
 
@@ -57,7 +57,7 @@ export async function runThroughFortiManager(context: IExecuteFunctions, operati
 	const unresolved: ItemOutcome[] = [];
 	let runs: DeviceRun[] = [];
 	try {
-		const adom = locatorText(getOptions(context, 0).adom) || fortiManager.adom;
+		const adom = chosenAdom(getOptions(context, 0), fortiManager.adom);
 		const inventory = new Inventory(fortiManager, adom);
 		const byDevice = new Map<string, DeviceRun>();
 		for (const itemIndex of items.keys()) {

@@ -3,6 +3,7 @@ import { FortinetError } from '../../shared/errors';
 import { withListSession } from '../../shared/listSearch';
 import { locatorText } from '../../shared/resourceLocator';
 import { Inventory } from '../../FortiManager/actions/common/inventory';
+import { chosenAdom } from '../../FortiManager/actions/common/options';
 import { targetEntries } from '../../FortiManager/actions/common/targets';
 import { readFortiManagerConnection } from '../../FortiManager/transport/connection';
 import { FortiManagerSession } from '../../FortiManager/transport/FortiManagerSession';
@@ -24,7 +25,7 @@ export async function withFortiGateList<T>(context: ILoadOptionsFunctions, read:
 		context,
 		async (options) => await FortiManagerSession.open(readFortiManagerConnection(await context.getCredentials('fortiManagerApi')), options),
 		async (fortiManager, options) => {
-			const adom = locatorText(nodeOptions.adom) || fortiManager.adom;
+			const adom = chosenAdom(nodeOptions, fortiManager.adom);
 			const [device] = await new Inventory(fortiManager, adom).resolve(targetEntries(context.getCurrentNodeParameter('targets')));
 			if (!device) throw new FortinetError({ kind: 'parameter', message: 'Targets names no FortiGate to read the list from', description: 'Set Targets first; the list comes from its first device.' });
 			return await read(new FortiGateSession(new ProxiedFortiGate(fortiManager, device, adom), options), vdom);

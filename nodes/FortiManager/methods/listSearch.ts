@@ -1,18 +1,18 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { matching, withListSession } from '../../shared/listSearch';
-import { locatorText } from '../../shared/resourceLocator';
 import { normaliseDevice } from '../actions/common/devices';
+import { chosenAdom } from '../actions/common/options';
 import { onScriptTable } from '../actions/script/scriptTable';
 import { readFortiManagerConnection } from '../transport/connection';
 import { FortiManagerSession } from '../transport/FortiManagerSession';
 
 /** A list read in the ADOM of the node's ADOM option (else the credential's), narrowed to the search text. */
 async function listed(context: ILoadOptionsFunctions, filter: string | undefined, read: (session: FortiManagerSession, adom: string) => Promise<INodeListSearchItems[]>): Promise<INodeListSearchResult> {
-	const adomOption = locatorText(((context.getCurrentNodeParameter('options') ?? {}) as IDataObject).adom);
+	const options = (context.getCurrentNodeParameter('options') ?? {}) as IDataObject;
 	const results = await withListSession(
 		context,
 		async (options) => await FortiManagerSession.open(readFortiManagerConnection(await context.getCredentials('fortiManagerApi')), options),
-		async (session) => await read(session, adomOption || session.adom),
+		async (session) => await read(session, chosenAdom(options, session.adom)),
 	);
 	return matching(results, filter);
 }

@@ -56,7 +56,12 @@ export function getOptions(context: IExecuteFunctions, itemIndex: number): IData
 	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
+/** The ADOM a node's Options name (picked from the list or typed), else the credential's; also for the FortiGate node through FortiManager. */
+export function chosenAdom(options: { adom?: unknown }, credentialAdom: string): string {
+	return locatorText(options.adom) || credentialAdom;
+}
+
 /** The ADOM of this item: the node's option, else the credential's. */
 export function adomFor(context: IExecuteFunctions, itemIndex: number, credentialAdom: string): string {
-	return locatorText(getOptions(context, itemIndex).adom) || credentialAdom;
+	return chosenAdom(getOptions(context, itemIndex), credentialAdom);
 }
