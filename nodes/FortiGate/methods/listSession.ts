@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { FortinetError } from '../../shared/errors';
 import { withListSession } from '../../shared/listSearch';
-import { locatorText } from '../../shared/resourceLocator';
 import { Inventory } from '../../FortiManager/actions/common/inventory';
 import { chosenAdom } from '../../FortiManager/actions/common/options';
 import { targetEntries } from '../../FortiManager/actions/common/targets';
@@ -10,6 +9,7 @@ import { FortiManagerSession } from '../../FortiManager/transport/FortiManagerSe
 import { ProxiedFortiGate } from '../../FortiManager/transport/proxiedFortiGate';
 import { FortiGateSession } from '../transport/FortiGateSession';
 import { openFortiGateSession } from '../transport/openSession';
+import { chosenVdom } from '../actions/common/options';
 
 /**
  * Runs one list read for the editor over the node's credential and VDOM
@@ -17,7 +17,7 @@ import { openFortiGateSession } from '../transport/openSession';
  */
 export async function withFortiGateList<T>(context: ILoadOptionsFunctions, read: (session: FortiGateSession, vdom: string | undefined) => Promise<T>): Promise<T> {
 	const nodeOptions = (context.getCurrentNodeParameter('options') ?? {}) as IDataObject;
-	const vdom = locatorText(nodeOptions.vdom) || undefined;
+	const vdom = chosenVdom(nodeOptions);
 	if (context.getNodeParameter('authentication', 'apiKey') !== 'fortiManager') {
 		return await withListSession(context, async (options) => await openFortiGateSession(context, options), async (session) => await read(session, vdom));
 	}

@@ -101,6 +101,10 @@ export function getOptions(context: IExecuteFunctions, itemIndex: number): Commo
 
 /** The VDOM for an item: the option when set, otherwise undefined (the credential's). */
 export function vdomFor(context: IExecuteFunctions, itemIndex: number): string | undefined {
-	const vdom = locatorText(getOptions(context, itemIndex).vdom);
-	return vdom || undefined;
+	return chosenVdom(getOptions(context, itemIndex));
+}
+
+/** The VDOM the node's Options name (picked from the list or typed); undefined leaves the credential's. */
+export function chosenVdom(options: { vdom?: unknown }): string | undefined {
+	return locatorText(options.vdom) || undefined;
 }
